@@ -1,0 +1,1 @@
+"""Delivery: the FastAPI application (action API, feeds, web pages) and the CLI."""

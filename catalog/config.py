@@ -1,0 +1,55 @@
+"""Settings read from OPENDATA_* environment variables.
+
+Built by `load_settings()`, never at import time, so a test can build its own.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path
+    database_url: str
+    site_url: str
+    site_title: str = "Dữ liệu mở Bắc Giang"
+    site_description: str = "Cổng dữ liệu mở tỉnh Bắc Giang (nay thuộc tỉnh Bắc Ninh)"
+    locale_default: str = "vi"
+    max_upload_mb: int = 100
+    search_rows_max: int = 1000
+    extensions: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def storage_dir(self) -> Path:
+        return self.data_dir / "resources"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def with_site_url(self, site_url: str) -> Settings:
+        return replace(self, site_url=site_url.rstrip("/"))
+
+
+def load_settings(
+    environ: dict[str, str] | None = None,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = DEFAULT_PORT,
+) -> Settings:
+    env = os.environ if environ is None else environ
+    data_dir = Path(env.get("OPENDATA_DATA_DIR", "./var")).resolve()
+    database_url = env.get("OPENDATA_DATABASE_URL") or f"sqlite:///{data_dir / 'catalog.db'}"
+    site_url = (env.get("OPENDATA_SITE_URL") or f"http://{host}:{port}").rstrip("/")
+    return Settings(
+        data_dir=data_dir,
+        database_url=database_url,
+        site_url=site_url,
+        max_upload_mb=int(env.get("OPENDATA_MAX_UPLOAD_MB", "100")),
+    )
