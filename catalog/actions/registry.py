@@ -30,15 +30,27 @@ class ActionContext:
     """What an action needs besides its data dict.
 
     `services` is the composition of engine, search backend, storage and settings
-    (`catalog.services.runtime.Services`); `identity` is None for anonymous callers.
+    (`catalog.services.runtime.Services`); `identity` is None for anonymous callers;
+    `registry` lets actions call other actions (and help_show read their docs).
     """
 
     services: Any
     identity: Identity | None = None
+    registry: ActionRegistry | None = None
 
     @property
     def is_sysadmin(self) -> bool:
         return bool(self.identity and self.identity.sysadmin)
+
+    @property
+    def user_id(self) -> str | None:
+        return self.identity.user_id if self.identity else None
+
+    def call(self, name: str, data_dict: dict[str, Any]) -> Any:
+        """Call another action as the same caller."""
+        if self.registry is None:
+            raise RuntimeError("this context has no registry")
+        return self.registry.get(name)(self, data_dict)
 
 
 @dataclass(frozen=True)
@@ -58,7 +70,9 @@ class Action:
 _ACTION_MARK = "__ckan_action__"
 
 
-def action(*, side_effect_free: bool = False, name: str | None = None) -> Callable[[ActionFunc], ActionFunc]:
+def action(
+    *, side_effect_free: bool = False, name: str | None = None
+) -> Callable[[ActionFunc], ActionFunc]:
     """Mark a function as a CKAN action; `ActionRegistry.from_modules` collects it."""
 
     def mark(func: ActionFunc) -> ActionFunc:

@@ -1,0 +1,207 @@
+"""Reading and saving packages (datasets) with their resources, tags, extras and groups.
+
+`save_package` takes input that has already been validated (catalog.services.validation)
+and applies CKAN's package_update semantics: lists given are replaced wholesale.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from catalog.db.models import Group, Member, Package, PackageExtra, PackageTag, Resource, Tag
+from catalog.services.dictization import package_dictize
+from catalog.services.search.backend import SearchBackend
+from catalog.services.search.indexer import index_package
+
+# Columns package_update clears when omitted (CKAN's `remove_if_not_provided`).
+CLEARED_WHEN_OMITTED = (
+    "title", "notes", "url", "version", "author", "author_email", "maintainer",
+    "maintainer_email", "license_id",
+)  # fmt: skip
+KEPT_WHEN_OMITTED = ("owner_org", "private", "state", "type")
+RESOURCE_CLEARED = ("url", "description", "resource_type", "mimetype", "mimetype_inner")
+RESOURCE_KEPT = (
+    "name", "format", "hash", "size", "url_type", "cache_url", "created", "last_modified",
+    "cache_last_updated",
+)  # fmt: skip
+RESOURCE_CORE = frozenset(
+    {*RESOURCE_CLEARED, *RESOURCE_KEPT, "id", "package_id", "position", "state",
+     "metadata_modified", "datastore_active", "tracking_summary"}
+)  # fmt: skip
+
+
+def find_package(session: Session, id_or_name: str) -> Package | None:
+    return session.execute(
+        select(Package).where(or_(Package.id == id_or_name, Package.name == id_or_name))
+    ).scalar_one_or_none()
+
+
+def find_group(session: Session, id_or_name: str, *, is_organization: bool) -> Group | None:
+    return session.execute(
+        select(Group).where(
+            or_(Group.id == id_or_name, Group.name == id_or_name),
+            Group.is_organization.is_(is_organization),
+        )
+    ).scalar_one_or_none()
+
+
+def _save_tags(session: Session, package: Package, tags: list[dict[str, Any]]) -> None:
+    wanted = {tag["name"] for tag in tags}
+    existing = {
+        tag.name: link
+        for link, tag in session.execute(
+            select(PackageTag, Tag)
+            .join(Tag, Tag.id == PackageTag.tag_id)
+            .where(PackageTag.package_id == package.id)
+        ).all()
+    }
+    for name, link in existing.items():
+        if name not in wanted:
+            session.delete(link)
+        elif link.state != "active":
+            link.state = "active"
+    for name in sorted(wanted - existing.keys()):
+        tag = session.execute(
+            select(Tag).where(Tag.name == name, Tag.vocabulary_id.is_(None))
+        ).scalar_one_or_none()
+        if tag is None:
+            tag = Tag(name=name)
+            session.add(tag)
+            session.flush()
+        session.add(PackageTag(package_id=package.id, tag_id=tag.id))
+
+
+def _save_extras(session: Session, package: Package, extras: list[dict[str, Any]]) -> None:
+    wanted = {extra["key"]: str(extra["value"]) for extra in extras}
+    current = {
+        extra.key: extra
+        for extra in session.execute(
+            select(PackageExtra).where(PackageExtra.package_id == package.id)
+        ).scalars()
+    }
+    for key, row in current.items():
+        if key not in wanted:
+            session.delete(row)
+        else:
+            row.value, row.state = wanted[key], "active"
+    for key in wanted.keys() - current.keys():
+        session.add(PackageExtra(package_id=package.id, key=key, value=wanted[key]))
+
+
+def _save_groups(session: Session, package: Package, group_ids: list[str]) -> None:
+    current = {
+        member.group_id: member
+        for member in session.execute(
+            select(Member)
+            .join(Group, Group.id == Member.group_id)
+            .where(
+                Member.table_name == "package",
+                Member.table_id == package.id,
+                Group.is_organization.is_(False),
+            )
+        ).scalars()
+    }
+    for group_id, member in current.items():
+        member.state = "active" if group_id in group_ids else "deleted"
+    for group_id in set(group_ids) - current.keys():
+        session.add(
+            Member(group_id=group_id, table_id=package.id, table_name="package", capacity="public")
+        )
+
+
+def _resource_values(data: dict[str, Any]) -> dict[str, Any]:
+    return {key: data.get(key) for key in (*RESOURCE_CLEARED, *RESOURCE_KEPT) if key in data}
+
+
+def _save_resources(
+    session: Session, package: Package, resources: list[dict[str, Any]], now: datetime
+) -> None:
+    current = {
+        res.id: res
+        for res in session.execute(
+            select(Resource).where(Resource.package_id == package.id)
+        ).scalars()
+    }
+    kept: set[str] = set()
+    for position, data in enumerate(resources):
+        extras = {k: v for k, v in data.items() if k not in RESOURCE_CORE}
+        row = current.get(data.get("id") or "")
+        if row is None:
+            row = Resource(package_id=package.id, created=data.get("created") or now)
+            if data.get("id"):
+                row.id = data["id"]
+            session.add(row)
+            before = None
+        else:
+            before = (resource_snapshot(row), row.state)
+        for key in RESOURCE_CLEARED:
+            setattr(row, key, data.get(key) if key != "url" else (data.get("url") or ""))
+        for key in RESOURCE_KEPT:
+            if key in data and not (key == "created" and data[key] is None):
+                setattr(row, key, data[key])
+        row.extras = extras or None
+        row.position = position
+        row.state = "active"
+        if before != (resource_snapshot(row), "active"):
+            row.metadata_modified = now
+        kept.add(row.id)
+    for res_id, row in current.items():
+        if res_id not in kept and row.state != "deleted":
+            row.state = "deleted"
+            row.metadata_modified = now
+
+
+def resource_snapshot(row: Resource) -> tuple[Any, ...]:
+    return (
+        *(getattr(row, key) for key in (*RESOURCE_CLEARED, *RESOURCE_KEPT)),
+        tuple(sorted((row.extras or {}).items(), key=lambda item: item[0])),
+        row.position,
+    )
+
+
+def save_package(
+    session: Session,
+    data: dict[str, Any],
+    *,
+    existing: Package | None,
+    user_id: str | None,
+    now: datetime,
+) -> Package:
+    """Create or fully update a package from validated input; bumps metadata_modified."""
+    if existing is None:
+        package = Package(creator_user_id=user_id, metadata_created=now)
+        if data.get("id"):
+            package.id = data["id"]
+        session.add(package)
+    else:
+        package = existing
+    package.name = data["name"]
+    for column in CLEARED_WHEN_OMITTED:
+        setattr(package, column, data.get(column))
+    for column in KEPT_WHEN_OMITTED:
+        if column in data:
+            setattr(package, column, data[column])
+    package.type = package.type or "dataset"
+    package.title_translated = data.get("title_translated")
+    package.notes_translated = data.get("notes_translated")
+    package.metadata_modified = now
+    session.flush()
+    _save_tags(session, package, data.get("tags") or [])
+    _save_extras(session, package, data.get("extras") or [])
+    _save_groups(session, package, [group["id"] for group in data.get("groups") or []])
+    _save_resources(session, package, data.get("resources") or [], now)
+    session.flush()
+    return package
+
+
+def reindex(session: Session, backend: SearchBackend, package: Package, site_url: str) -> dict:
+    """Refresh the search index entry (and the cached dict) of one package."""
+    session.flush()
+    session.expire(package)
+    data = package_dictize(session, package, site_url)
+    index_package(session, backend, data)
+    return data

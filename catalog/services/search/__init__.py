@@ -1,0 +1,1 @@
+"""Package search inside the database: one interface, a backend per database engine."""
