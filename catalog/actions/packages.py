@@ -148,6 +148,11 @@ def package_search(context: ActionContext, data_dict: dict[str, Any]) -> dict[st
     url = site_url(context)
     for item in result.results:
         with_download_urls(item, url)
+    fields = Params(data_dict).comma_list("fl")
+    results = result.results
+    if fields:
+        fields = [name for part in fields for name in part.split()]
+        results = [{name: item.get(name) for name in fields if name in item} for item in results]
     names = _display_names(context, result.facets)
     search_facets: dict[str, Any] = {}
     for field, counts in result.facets.items():
@@ -166,7 +171,7 @@ def package_search(context: ActionContext, data_dict: dict[str, Any]) -> dict[st
     return {
         "count": result.count,
         "facets": result.facets,
-        "results": result.results,
+        "results": results,
         "sort": request.sort,
         "search_facets": search_facets,
     }

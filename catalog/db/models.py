@@ -9,7 +9,7 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Column, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Column, DateTime, Index, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -40,7 +40,7 @@ class Group(SQLModel, table=True):
     is_organization: bool = Field(default=False, index=True)
     approval_status: str = Field(default="approved", max_length=20)
     state: str = Field(default="active", max_length=20)
-    created: datetime = Field(default_factory=utcnow)
+    created: datetime = Field(sa_type=DateTime, default_factory=utcnow)
     extras: list[dict[str, str]] | None = _json()
     title_translated: dict[str, str] | None = _json()
     description_translated: dict[str, str] | None = _json()
@@ -65,8 +65,8 @@ class Package(SQLModel, table=True):
     private: bool = Field(default=False)
     owner_org: str | None = Field(default=None, foreign_key="groups.id", index=True)
     creator_user_id: str | None = Field(default=None, max_length=36)
-    metadata_created: datetime = Field(default_factory=utcnow)
-    metadata_modified: datetime = Field(default_factory=utcnow, index=True)
+    metadata_created: datetime = Field(sa_type=DateTime, default_factory=utcnow)
+    metadata_modified: datetime = Field(sa_type=DateTime, default_factory=utcnow, index=True)
     title_translated: dict[str, str] | None = _json()
     notes_translated: dict[str, str] | None = _json()
     plugin_data: dict[str, Any] | None = _json()
@@ -97,13 +97,13 @@ class Resource(SQLModel, table=True):
     mimetype_inner: str | None = Field(default=None, max_length=200)
     size: int | None = Field(default=None, sa_column=Column(BigInteger))
     hash: str | None = Field(default=None, sa_column=Column(Text))
-    created: datetime = Field(default_factory=utcnow)
-    last_modified: datetime | None = None
-    metadata_modified: datetime = Field(default_factory=utcnow)
+    created: datetime = Field(sa_type=DateTime, default_factory=utcnow)
+    last_modified: datetime | None = Field(default=None, sa_type=DateTime)
+    metadata_modified: datetime = Field(sa_type=DateTime, default_factory=utcnow)
     position: int = 0
     resource_type: str | None = Field(default=None, max_length=100)
     cache_url: str | None = Field(default=None, sa_column=Column(Text))
-    cache_last_updated: datetime | None = None
+    cache_last_updated: datetime | None = Field(default=None, sa_type=DateTime)
     state: str = Field(default="active", max_length=20)
     extras: dict[str, Any] | None = _json()
 
@@ -153,7 +153,7 @@ class User(SQLModel, table=True):
     image_url: str | None = Field(default=None, sa_column=Column(Text))
     sysadmin: bool = False
     state: str = Field(default="active", max_length=20)
-    created: datetime = Field(default_factory=utcnow)
+    created: datetime = Field(sa_type=DateTime, default_factory=utcnow)
 
 
 class License(SQLModel, table=True):
@@ -189,8 +189,8 @@ class SearchDoc(SQLModel, table=True):
     package_id: str = Field(unique=True, max_length=36)
     name: str = Field(max_length=100, index=True)
     title_string: str = Field(sa_column=Column(Text, nullable=False))
-    metadata_created: datetime = Field(index=True)
-    metadata_modified: datetime = Field(index=True)
+    metadata_created: datetime = Field(sa_type=DateTime, index=True)
+    metadata_modified: datetime = Field(sa_type=DateTime, index=True)
     state: str = Field(max_length=20)
     private: bool = False
     owner_org: str | None = Field(default=None, max_length=36, index=True)

@@ -372,4 +372,4 @@ def resolve_date(value: str, now: datetime) -> datetime:
             pos = m.end()
         return dt
     except (ValueError, OverflowError) as exc:
-        raise SearchError(f"Search error: Invalid date '{value}'") from exc
+        raise SearchError(f"Invalid date '{value}'") from exc

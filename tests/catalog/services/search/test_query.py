@@ -494,4 +494,4 @@ def test_resolve_date_aware_now_is_converted_to_naive_utc() -> None:
 def test_resolve_date_errors(value: str) -> None:
     with pytest.raises(SearchError) as info:
         resolve_date(value, NOW)
-    assert info.value.message.startswith("Search error: Invalid date")
+    assert info.value.message.startswith("Invalid date")

@@ -1,0 +1,105 @@
+"""The `opendata` command: serve, load, db upgrade."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from catalog.actions import build_registry
+from catalog.config import DEFAULT_HOST, DEFAULT_PORT, load_settings
+from catalog.content.loader import load_content, site_context
+from catalog.services.runtime import Services, build_services
+
+REPO_DATASETS = Path(__file__).resolve().parent.parent / "datasets"
+
+
+def default_content_path() -> Path:
+    local = Path("datasets")
+    return local if (local / "site.yaml").is_file() else REPO_DATASETS
+
+
+def _load(services: Services, path: Path) -> int:
+    if not (path / "site.yaml").is_file():
+        print(f"error: {path} has no site.yaml", file=sys.stderr)
+        return 2
+    report = load_content(site_context(services, build_registry()), path)
+    for label in report.created:
+        print(f"created   {label}")
+    for label in report.updated:
+        print(f"updated   {label}")
+    print(f"{report.summary()}")
+    return 0
+
+
+def _catalog_is_empty(services: Services) -> bool:
+    from sqlalchemy import func, select
+
+    from catalog.db.models import Package
+
+    with services.session() as session:
+        return session.execute(select(func.count()).select_from(Package)).scalar_one() == 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from app.main import create_app
+
+    settings = load_settings(host=args.host, port=args.port)
+    services = build_services(settings)
+    services.upgrade_schema()
+    if _catalog_is_empty(services):
+        print("empty catalog: loading", default_content_path())
+        _load(services, default_content_path())
+    uvicorn.run(create_app(settings, services), host=args.host, port=args.port)
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    services = build_services(load_settings())
+    try:
+        services.upgrade_schema()
+        return _load(services, Path(args.path) if args.path else default_content_path())
+    finally:
+        services.dispose()
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    services = build_services(load_settings())
+    try:
+        services.upgrade_schema()
+        print("database schema is up to date")
+        return 0
+    finally:
+        services.dispose()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="opendata", description="Bắc Giang open data catalog")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    serve = commands.add_parser("serve", help="serve the site and the API")
+    serve.add_argument("--host", default=DEFAULT_HOST)
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.set_defaults(func=cmd_serve)
+
+    load = commands.add_parser("load", help="load the content folder (idempotent)")
+    load.add_argument("path", nargs="?", help="content folder (default: datasets/)")
+    load.set_defaults(func=cmd_load)
+
+    db = commands.add_parser("db", help="database schema")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    upgrade = db_commands.add_parser("upgrade", help="apply all migrations")
+    upgrade.set_defaults(func=cmd_db_upgrade)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return int(args.func(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,1 @@
+"""Importing the catalog's content (datasets/: a site file and Frictionless data packages)."""
