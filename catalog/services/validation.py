@@ -163,6 +163,8 @@ def validate_package(
             clean[key] = (
                 None if value is None else str(value).strip() if key != "notes" else str(value)
             )
+    if not clean.get("title") and clean.get("name"):
+        clean["title"] = clean["name"]  # CKAN: if_empty_same_as("name")
     for key in ("author_email", "maintainer_email"):
         if clean.get(key) and not EMAIL_RE.match(clean[key]):
             errors[key] = [f"Email {clean[key]} is not a valid format"]
