@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, exists, false, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, exists, false, not_, or_, select, true
 
 from catalog.db.models import SearchDoc, SearchField
 from catalog.services.search.backend import SearchBackend, TextQuery, fold_text
@@ -68,6 +68,16 @@ class QueryCompiler:
         if not query.tokens:
             return true()
         return SearchDoc.doc_id.in_(self.backend.matching_doc_ids([query]))
+
+    def at_least(self, queries: list[TextQuery], needed: int) -> ColumnElement:
+        """Documents matching `needed` of the queries (all of them: one combined match)."""
+        if needed >= len(queries):
+            return SearchDoc.doc_id.in_(self.backend.matching_doc_ids(queries))
+        hits = [
+            case((SearchDoc.doc_id.in_(self.backend.matching_doc_ids([query])), 1), else_=0)
+            for query in queries
+        ]
+        return sum(hits[1:], hits[0]) >= needed
 
     def _term(self, term: Term) -> ColumnElement:
         field = FIELD_ALIASES.get(term.field or "", term.field)

@@ -62,10 +62,13 @@ class SearchResult:
     facets: dict[str, dict[str, int]]
 
 
-def _free_text(q: str) -> TextQuery | None:
-    """CKAN's dismax branch (q without ':'): every word must match, ranked by weight."""
-    query = TextQuery.from_text(q)
-    return query if query.tokens else None
+def minimum_should_match(words: int) -> int:
+    """CKAN's dismax `mm = "2<-1 5<80%"`: all of 1-2 words, all but one of 3-5, 80% beyond."""
+    if words <= 2:
+        return words
+    if words <= 5:
+        return words - 1
+    return words * 80 // 100
 
 
 def order_by_clauses(sort: str, score: Any = None) -> list[Any]:
@@ -142,9 +145,10 @@ def search_packages(
         q_node = parse(q)
     else:
         q_node = MatchAll()
-        free = _free_text(q)
-        if free is not None:
-            ranked = backend.ranked_ids([free]).subquery()
+        words = [TextQuery((token,)) for token in dict.fromkeys(TextQuery.from_text(q).tokens)]
+        if words:
+            conditions.append(compiler.at_least(words, minimum_should_match(len(words))))
+            ranked = backend.ranked_ids(words).subquery()
     conditions.append(compiler.compile(q_node))
     for filter_query in [request.fq, *request.fq_list]:
         if filter_query and filter_query.strip():

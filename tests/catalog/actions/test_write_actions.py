@@ -56,8 +56,9 @@ def test_resource_change_bumps_the_dataset_and_keeps_ids(sysadmin_context, org):
     assert updated["resources"][0]["metadata_modified"] > resource["metadata_modified"]
     assert updated["metadata_modified"] > created["metadata_modified"]
     unchanged = ctx.call("package_update", updated)
-    assert unchanged["resources"][0]["metadata_modified"] == (
-        updated["resources"][0]["metadata_modified"]
+    assert (
+        unchanged["resources"][0]["metadata_modified"]
+        == (updated["resources"][0]["metadata_modified"])
     )
 
 

@@ -250,3 +250,9 @@ def test_fl_returns_only_the_named_fields(catalog):
         {"name": "gia-dat"},
         {"name": "truong-hoc"},
     ]
+
+
+def test_long_free_text_queries_need_most_not_all_words_as_ckan_dismax(catalog):
+    assert names(search(catalog, q="truong hoc pho thong nonexistentword")) == ["truong-hoc"]
+    assert names(search(catalog, q="truong nonexistentword otherword")) == []
+    assert names(search(catalog, q="truong nonexistentword")) == []
