@@ -3,6 +3,7 @@ current_package_list_with_resources, and the create/update path the loader uses.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from sqlalchemy import or_, select
@@ -18,8 +19,8 @@ from catalog.actions.common import (
 from catalog.actions.params import Params
 from catalog.actions.registry import ActionContext, action
 from catalog.db.models import Group, Package, SearchDoc, SearchField
-from catalog.errors import NotFound, ValidationFailed
-from catalog.services.dictization import with_download_urls
+from catalog.errors import NotFound, SearchQueryError, ValidationFailed
+from catalog.services.dictization import license_map, with_download_urls
 from catalog.services.packages import find_group, find_package, reindex, save_package
 from catalog.services.search.folding import fold
 from catalog.services.search.service import DEFAULT_SORT, SearchRequest, search_packages
@@ -75,8 +76,6 @@ def package_show(context: ActionContext, data_dict: dict[str, Any]) -> dict[str,
 
 def search_request(data_dict: dict[str, Any], rows_max: int) -> SearchRequest:
     """Validate package_search parameters the way CKAN's search schema does."""
-    from catalog.errors import SearchQueryError
-
     unknown = sorted(
         key for key in data_dict if key not in SEARCH_PARAMETERS and not key.startswith("ext_")
     )
@@ -120,8 +119,6 @@ def _display_names(context: ActionContext, facets: dict[str, dict[str, int]]) ->
                 session.execute(select(Group.name, Group.title).where(Group.name.in_(names))).all()
             )
         if "license_id" in facets:
-            from catalog.services.dictization import license_map
-
             licenses = {key: lic.title for key, lic in license_map(session).items()}
     return {"titles": titles, "licenses": licenses}
 
@@ -224,8 +221,6 @@ def package_autocomplete(context: ActionContext, data_dict: dict[str, Any]) -> l
         .order_by(SearchDoc.name)
         .limit(limit or 10)
     )
-    import json
-
     results = []
     with context.services.session() as session:
         for name, data in session.execute(query).all():
