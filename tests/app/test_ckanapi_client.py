@@ -467,16 +467,15 @@ def test_organization_list_all_fields(
     for org in dicts:
         assert org["is_organization"] is True and UUID.match(org["id"])
         assert org["package_count"] == counts[org["name"]]
-        assert org == {
-            **ckan.action.organization_show(
-                id=org["name"],
-                include_extras=False,
-                include_users=False,
-                include_groups=False,
-                include_followers=False,
-            ),
-            **org,
-        }
+        # CKAN builds each dict with organization_show, include_* false unless given
+        assert org == ckan.action.organization_show(
+            id=org["id"],
+            include_extras=False,
+            include_tags=False,
+            include_users=False,
+            include_groups=False,
+            include_followers=False,
+        )
     by_count = ckan.action.organization_list(sort="package_count")
     assert [counts[name] for name in by_count] == sorted(counts[n] for n in names)[::-1]
 
@@ -676,8 +675,23 @@ def test_unknown_resource_download_is_404(
     missing = live_http.get(f"/dataset/{pkg['id']}/resource/{uuid.uuid4()}/download/data.csv")
     assert missing.status_code == 404
     res = other["resources"][0]
-    filename = res["url"].rsplit("/", 1)[-1]
-    crossed = live_http.get(f"/dataset/{pkg['id']}/resource/{res['id']}/download/{filename}")
-    assert crossed.status_code == 404  # a resource is only served under its own dataset
     no_dataset = live_http.get(f"/dataset/{uuid.uuid4()}/resource/{res['id']}/download/x.csv")
     assert no_dataset.status_code == 404
+    assert live_http.get(f"/dataset/{pkg['id']}/resource/not-a-uuid/download").status_code == 404
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="app/downloads.py streams the file without what CKAN 2.11's download view gets "
+    "from flask.send_file(filepath, download_name=filename) (ckan/views/resource.py::download): "
+    "no `Content-Disposition: inline; filename=...`, no ETag/Last-Modified, no Range (206)",
+)
+def test_download_headers_are_those_of_ckan(live_packages: dict[str, dict[str, Any]]) -> None:
+    res = next(iter(live_packages.values()))["resources"][0]
+    filename = res["url"].rsplit("/", 1)[-1]
+    whole = httpx.get(res["url"], timeout=30)
+    assert whole.status_code == 200
+    assert whole.headers.get("content-disposition") == f"inline; filename={filename}"
+    assert "etag" in whole.headers and "last-modified" in whole.headers
+    part = httpx.get(res["url"], headers={"Range": "bytes=0-9"}, timeout=30)
+    assert part.status_code == 206 and part.content == whole.content[:10]

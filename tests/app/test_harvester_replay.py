@@ -327,24 +327,65 @@ def test_groups_filters(live_catalog: str, live_packages: dict[str, dict[str, An
     _assert_complete_harvest(excluded, live_packages, expected)
 
 
-def test_organization_and_group_filters_together_with_incremental(
-    live_catalog: str, live_packages: dict[str, dict[str, Any]]
-) -> None:
-    orgs = tuple(_orgs_by_size(live_packages)[:3])
-    groups = tuple(sorted({g for pkg in live_packages.values() for g in _groups_of(pkg)})[:4])
-    terms = filter_terms(orgs_include=orgs, groups_exclude=groups)
-    expected = _names_where(
-        live_packages,
-        lambda p: p["organization"]["name"] in orgs and not set(groups) & _groups_of(p),
-    )
-    _assert_complete_harvest(gather(live_catalog, terms), live_packages, expected)
+def _before_everything(live_packages: dict[str, dict[str, Any]]) -> str:
     oldest = min(_parse(pkg["metadata_modified"]) for pkg in live_packages.values())
-    before = since_term(_with_microseconds(oldest))
-    _assert_complete_harvest(gather(live_catalog, [*terms, before]), live_packages, expected)
-    after = since_term(
+    return since_term(_with_microseconds(oldest))
+
+
+def _after_everything() -> str:
+    return since_term(
         _with_microseconds(datetime.now(UTC).replace(tzinfo=None)) + timedelta(hours=2)
     )
-    assert gather(live_catalog, [*terms, after]).datasets == []
+
+
+def test_one_organization_with_group_filters_and_incremental(
+    live_catalog: str, live_packages: dict[str, dict[str, Any]]
+) -> None:
+    org = _orgs_by_size(live_packages)[0]
+    of_org = _names_where(live_packages, lambda p: p["organization"]["name"] == org)
+    sizes = Counter(g for name in of_org for g in _groups_of(live_packages[name]))
+    groups = tuple(sorted(sizes, key=lambda name: (-sizes[name], name))[:2])
+    terms = filter_terms(orgs_include=(org,), groups_exclude=groups)
+    assert terms == [f"organization:{org}", f"-groups:{groups[0]}", f"-groups:{groups[1]}"]
+    expected = {name for name in of_org if not set(groups) & _groups_of(live_packages[name])}
+    assert 0 < len(expected) < len(of_org)
+    _assert_complete_harvest(gather(live_catalog, terms), live_packages, expected)
+    with_since = [*terms, _before_everything(live_packages)]
+    _assert_complete_harvest(gather(live_catalog, with_since), live_packages, expected)
+    assert gather(live_catalog, [*terms, _after_everything()]).datasets == []
+    included = filter_terms(orgs_include=(org,), groups_include=groups[:1])
+    expected = {name for name in of_org if groups[0] in _groups_of(live_packages[name])}
+    _assert_complete_harvest(gather(live_catalog, included), live_packages, expected)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="catalog/services/search/query.py binds implicit AND tighter than OR, so the "
+    "harvester's `organization:a OR organization:b <term>` is read as "
+    "`a OR (b AND <term>)`: org a's datasets escape the group filter and the "
+    "metadata_modified range (Lucene makes every term of an OR run optional and the "
+    "others required; the intuitive reading is `(a OR b) AND <term>`)",
+)
+@pytest.mark.parametrize("combination", ["groups-exclude", "groups-include", "incremental"])
+def test_two_organizations_with_group_filters_and_incremental(
+    live_catalog: str, live_packages: dict[str, dict[str, Any]], combination: str
+) -> None:
+    orgs = tuple(_orgs_by_size(live_packages)[:2])
+    in_orgs = _names_where(live_packages, lambda p: p["organization"]["name"] in orgs)
+    of_first = _names_where(live_packages, lambda p: p["organization"]["name"] == orgs[0])
+    sizes = Counter(g for name in of_first for g in _groups_of(live_packages[name]))
+    group = sorted(sizes, key=lambda name: (-sizes[name], name))[0]
+    if combination == "groups-exclude":
+        terms = filter_terms(orgs_include=orgs, groups_exclude=(group,))
+        expected = {name for name in in_orgs if group not in _groups_of(live_packages[name])}
+    elif combination == "groups-include":
+        terms = filter_terms(orgs_include=orgs, groups_include=(group,))
+        expected = {name for name in in_orgs if group in _groups_of(live_packages[name])}
+    else:
+        terms = [*filter_terms(orgs_include=orgs), _after_everything()]
+        expected = set()
+    assert expected != in_orgs
+    _assert_complete_harvest(gather(live_catalog, terms), live_packages, expected)
 
 
 # --------------------------------------------------------------------------------------
