@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -61,11 +60,6 @@ class ResourceStorage:
 
     def delete(self, resource_id: str) -> None:
         self.path_for(resource_id).unlink(missing_ok=True)
-
-    def iter_bytes(self, resource_id: str) -> Iterator[bytes]:
-        with self.path_for(resource_id).open("rb") as handle:
-            while chunk := handle.read(CHUNK_SIZE):
-                yield chunk
 
 
 def file_sha256(path: Path) -> str:

@@ -358,14 +358,6 @@ def test_one_organization_with_group_filters_and_incremental(
     _assert_complete_harvest(gather(live_catalog, included), live_packages, expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="catalog/services/search/query.py binds implicit AND tighter than OR, so the "
-    "harvester's `organization:a OR organization:b <term>` is read as "
-    "`a OR (b AND <term>)`: org a's datasets escape the group filter and the "
-    "metadata_modified range (Lucene makes every term of an OR run optional and the "
-    "others required; the intuitive reading is `(a OR b) AND <term>`)",
-)
 @pytest.mark.parametrize("combination", ["groups-exclude", "groups-include", "incremental"])
 def test_two_organizations_with_group_filters_and_incremental(
     live_catalog: str, live_packages: dict[str, dict[str, Any]], combination: str

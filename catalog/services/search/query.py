@@ -5,8 +5,11 @@ The AST is compiled to SQL elsewhere. Rules:
 * Default operator AND: juxtaposed clauses are ANDed. Operators: `AND`/`&&`, `OR`/`||`,
   `NOT`/`!` (keywords only in upper case; `and`/`or` are plain words), prefix `+` (required,
   i.e. a plain AND member) and prefix `-` (negation). A lone `+`/`-` followed by whitespace
-  is ignored; double negations cancel. Precedence: NOT/unary > AND (explicit or implicit)
-  > OR, so `a OR b c` is `Or(a, And(b, c))`. Parentheses group; nested And/And and Or/Or are
+  is ignored; double negations cancel. Precedence: NOT/unary > explicit AND > OR >
+  juxtaposition, so `a OR b c` is `And(Or(a, b), c)`: the harvester's
+  `organization:a OR organization:b metadata_modified:[T TO *]` means "(a or b), modified
+  since T" (Lucene itself would make a and b optional, ckanext-harvest issue #518), and
+  `a AND b OR c` is `Or(And(a, b), c)`. Parentheses group; nested And/And and Or/Or are
   flattened; a group of one clause is that clause; an empty group `()` and stray or trailing
   operators are dropped.
 * `field:(a OR b)` / `field:(a b)` give the field to every unfielded term inside.
@@ -216,7 +219,11 @@ def _combine(kind: type[And] | type[Or], clauses: list[Node]) -> Node | None:
 
 
 class _Parser:
-    """Recursive descent: or_expr := and_expr (OR and_expr)*; and_expr := unary+."""
+    """Recursive descent:
+
+    sequence := or_expr*  (juxtaposed, ANDed); or_expr := and_expr (OR and_expr)*;
+    and_expr := unary (AND unary)*.
+    """
 
     def __init__(self, tokens: list[tuple[str, Any]]) -> None:
         self.tokens = tokens
@@ -227,26 +234,37 @@ class _Parser:
         return self.tokens[self.pos][0] if self.pos < len(self.tokens) else None
 
     def parse(self) -> Node:
-        node = self.or_expr(None)
+        node = self.sequence(None)
         if self.pos < len(self.tokens):
             raise _invalid("unbalanced parentheses")
         return node if node is not None else MatchAll()
 
+    def sequence(self, field: str | None) -> Node | None:
+        clauses: list[Node] = []
+        while (kind := self.peek()) not in (None, "RP"):
+            if kind in ("OR", "AND"):
+                self.pos += 1  # a stray operator: nothing on its left
+            elif (node := self.or_expr(field)) is not None:
+                clauses.append(node)
+        return _combine(And, clauses)
+
     def or_expr(self, field: str | None) -> Node | None:
         clauses: list[Node] = []
-        while True:
+        if (node := self.and_expr(field)) is not None:
+            clauses.append(node)
+        while self.peek() == "OR":
+            self.pos += 1
             if (node := self.and_expr(field)) is not None:
                 clauses.append(node)
-            if self.peek() != "OR":
-                return _combine(Or, clauses)
-            self.pos += 1
+        return _combine(Or, clauses)
 
     def and_expr(self, field: str | None) -> Node | None:
         clauses: list[Node] = []
-        while (kind := self.peek()) not in (None, "RP", "OR"):
-            if kind == "AND":
-                self.pos += 1
-            elif (node := self.unary(field)) is not None:
+        if (node := self.unary(field)) is not None:
+            clauses.append(node)
+        while self.peek() == "AND":
+            self.pos += 1
+            if (node := self.unary(field)) is not None:
                 clauses.append(node)
         return _combine(And, clauses)
 
@@ -274,7 +292,7 @@ class _Parser:
             self.depth += 1
             if self.depth > MAX_DEPTH:
                 raise _invalid("too deeply nested")
-            node = self.or_expr(field)
+            node = self.sequence(field)
             if self.peek() != "RP":
                 raise _invalid("unbalanced parentheses")
             self.pos += 1

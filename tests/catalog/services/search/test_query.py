@@ -61,7 +61,7 @@ NOW = datetime(2025, 3, 15, 10, 30, 45, 123456)
         ),
         (
             "organization:a OR organization:b groups:x",
-            Or((t("organization", "a"), And((t("organization", "b"), t("groups", "x"))))),
+            And((Or((t("organization", "a"), t("organization", "b"))), t("groups", "x"))),
         ),
         # ckanext-dcat
         ("-dataset_type:harvest", Not(t("dataset_type", "harvest"))),
@@ -112,8 +112,8 @@ def test_match_all_combined_and_negated() -> None:
         ("a && b", And((t(None, "a"), t(None, "b")))),
         ("a OR b", Or((t(None, "a"), t(None, "b")))),
         ("a || b", Or((t(None, "a"), t(None, "b")))),
-        ("a OR b c", Or((t(None, "a"), And((t(None, "b"), t(None, "c")))))),
-        ("a b OR c", Or((And((t(None, "a"), t(None, "b"))), t(None, "c")))),
+        ("a OR b c", And((Or((t(None, "a"), t(None, "b"))), t(None, "c")))),
+        ("a b OR c", And((t(None, "a"), Or((t(None, "b"), t(None, "c")))))),
         ("a AND b OR c", Or((And((t(None, "a"), t(None, "b"))), t(None, "c")))),
         ("a OR b AND c", Or((t(None, "a"), And((t(None, "b"), t(None, "c")))))),
         ("a OR b OR c", Or((t(None, "a"), t(None, "b"), t(None, "c")))),
@@ -188,7 +188,7 @@ def test_tolerated_quirks(text: str, expected: object) -> None:
     [
         ("organization:(a OR b)", Or((t("organization", "a"), t("organization", "b")))),
         ("tags:(a b)", And((t("tags", "a"), t("tags", "b")))),
-        ("tags:(a OR b c)", Or((t("tags", "a"), And((t("tags", "b"), t("tags", "c")))))),
+        ("tags:(a OR b c)", And((Or((t("tags", "a"), t("tags", "b"))), t("tags", "c")))),
         ("tags:(a -b)", And((t("tags", "a"), Not(t("tags", "b"))))),
         ("tags:(a (b OR c))", And((t("tags", "a"), Or((t("tags", "b"), t("tags", "c")))))),
         ("tags:(a name:b)", And((t("tags", "a"), t("name", "b")))),
