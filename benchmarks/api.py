@@ -18,6 +18,7 @@ import multiprocessing
 import os
 import random
 import shutil
+import signal
 import socket
 import statistics
 import sys
@@ -231,6 +232,23 @@ ORGANIZATIONS: list[tuple[str, str, float]] = [
     ("trung-tam-phuc-vu-hanh-chinh-cong", "Trung tâm Phục vụ hành chính công", 0.7),
 ]
 
+# Who publishes each theme most of the time (the rest is spread over all organizations).
+THEME_PUBLISHERS = {
+    "nong-nghiep": ["so-nong-nghiep-va-moi-truong"],
+    "kinh-te-thuong-mai": ["so-cong-thuong", "so-tai-chinh", "ban-quan-ly-cac-khu-cong-nghiep"],
+    "giao-duc": ["so-giao-duc-va-dao-tao"],
+    "y-te": ["so-y-te"],
+    "lao-dong": ["so-noi-vu", "bao-hiem-xa-hoi-tinh"],
+    "moi-truong": ["so-nong-nghiep-va-moi-truong"],
+    "tai-chinh": ["so-tai-chinh"],
+    "nang-luong": ["so-cong-thuong"],
+    "co-so-ha-tang": ["so-xay-dung"],
+    "xa-hoi": ["so-van-hoa-the-thao-va-du-lich", "cuc-thong-ke", "so-dan-toc-va-ton-giao"],
+    "cong-nghe": ["so-khoa-hoc-va-cong-nghe"],
+    "dia-phuong": ["van-phong-ubnd-tinh", "trung-tam-phuc-vu-hanh-chinh-cong", "so-tu-phap",
+                   "ubnd-phuong-bac-giang", "ubnd-xa-luc-ngan", "cong-an-tinh", "thanh-tra-tinh"],
+}  # fmt: skip
+THEME_PUBLISHER_SHARE = 0.7
 PLACES = [
     "tỉnh Bắc Giang", "thành phố Bắc Giang", "huyện Lục Ngạn", "huyện Lục Nam", "huyện Yên Thế",
     "huyện Tân Yên", "huyện Lạng Giang", "huyện Hiệp Hòa", "huyện Việt Yên", "huyện Yên Dũng",
@@ -264,9 +282,11 @@ TAG_SUFFIXES = ["", "bắc giang", "cấp xã", "thống kê"]
 FORMATS = ["CSV", "CSV", "XLSX", "XLSX", "JSON", "PDF"]
 LICENSES = ["cc-by", "cc-by", "cc-by", "odc-by", "cc-zero", "odc-odbl", "other-open",
             "cc-by-sa", "notspecified"]  # fmt: skip
+THEME_TAG_SHARE = 0.7
 FILES_URL = "https://data.bacgiang.gov.vn/files"
-FREE_TEXT_QUERIES = ["giao duc", "y te", "doanh nghiep", "dan so", "vai thieu", "truong mam non",
-                     "ngan sach", "khu cong nghiep", "xe buyt", "dat dai"]  # fmt: skip
+FREE_TEXT_QUERIES = ["giao duc", "y te", "doanh nghiep", "vai thieu", "truong mam non",
+                     "ngan sach", "xe buyt", "dat dai", "benh vien", "chat thai", "ho ngheo",
+                     "khoang san"]  # fmt: skip
 
 
 def _slug(text: str) -> str:
@@ -299,22 +319,33 @@ def make_catalog(size: int, seed: int) -> Catalog:
          "title_translated": {"vi": vi, "en": en}}
         for name, (vi, en, _, _) in THEMES.items()
     ]  # fmt: skip
-    tags = [f"{base} {suffix}".strip() for base in TAG_BASES for suffix in TAG_SUFFIXES]
-    tag_weights = [1.0 / (rank + 1) ** 0.7 for rank in range(len(tags))]
-    rng.shuffle(tags)
+    pairs = [(base, f"{base} {suffix}".strip()) for base in TAG_BASES for suffix in TAG_SUFFIXES]
+    rng.shuffle(pairs)
+    tags = [tag for _, tag in pairs]
+    tag_weights = [1.0 / (rank + 1) ** 0.4 for rank in range(len(tags))]
+    # Most of a dataset's tags come from its theme's words, as stewards tag in practice.
+    theme_tags: dict[str, list[str]] = {}
+    for name, (title_vi, _, _, subjects) in THEMES.items():
+        words = f"-{'-'.join(_slug(text) for text in [title_vi, *subjects])}-"
+        theme_tags[name] = [tag for base, tag in pairs if f"-{_slug(base)}-" in words]
     theme_names = list(THEMES)
     theme_weights = [THEMES[name][2] for name in theme_names]
     org_weights = [weight for _, _, weight in ORGANIZATIONS]
+    org_titles = {name: title for name, title, _ in ORGANIZATIONS}
     start = datetime(2019, 1, 1, tzinfo=UTC)
 
     packages = []
     for number in range(size):
-        theme_list = rng.choices(theme_names, theme_weights, k=1)
+        theme_list = rng.choices(theme_names, theme_weights, k=1)  # the main theme first
         if rng.random() < 0.2:
-            theme_list.append(rng.choice(theme_names))
-        theme_list = sorted(set(theme_list))
+            second = rng.choice(theme_names)
+            theme_list += [second] if second != theme_list[0] else []
         subject = rng.choice(THEMES[theme_list[0]][3])
-        org_name, org_title, _ = rng.choices(ORGANIZATIONS, org_weights, k=1)[0]
+        if rng.random() < THEME_PUBLISHER_SHARE:
+            org_name = rng.choice(THEME_PUBLISHERS[theme_list[0]])
+        else:
+            org_name = rng.choices(ORGANIZATIONS, org_weights, k=1)[0][0]
+        org_title = org_titles[org_name]
         place = rng.choice(PLACES)
         year = rng.randint(2015, 2025)
         frequency = rng.choice(FREQUENCIES)
@@ -323,8 +354,13 @@ def make_catalog(size: int, seed: int) -> Catalog:
                    "place": place, "year": year}  # fmt: skip
         notes = " ".join(s.format(**context) for s in rng.sample(NOTE_SENTENCES, rng.randint(2, 4)))
         chosen: set[str] = set()
-        while len(chosen) < rng.randint(3, 8):
-            chosen.add(rng.choices(tags, tag_weights, k=1)[0])
+        wanted = rng.randint(3, 8)
+        while len(chosen) < wanted:
+            pool = theme_tags[rng.choice(theme_list)]
+            if pool and rng.random() < THEME_TAG_SHARE:
+                chosen.add(rng.choice(pool))
+            else:
+                chosen.add(rng.choices(tags, tag_weights, k=1)[0])
         name = f"{_slug(subject)}-{_slug(place)}-{year}-{number:05d}"[:100]
         resources = []
         for position in range(rng.randint(1, 3)):
@@ -451,7 +487,7 @@ def fill_catalog(services: Any, catalog: Catalog, via_actions: int, deadline: fl
         rate = len(through_actions) / action_seconds
         label.append(
             f"{len(through_actions)} via package_create at {rate:.0f}/s "
-            f"(10k would take {10_000 / rate:.0f} s)"
+            f"(all {len(catalog.packages)} would take {len(catalog.packages) / rate:.0f} s)"
         )
     if rest:
         assert context.user_id is not None
@@ -580,7 +616,10 @@ def _serve(url: str, directory: str, conn: Any) -> None:
 
     from app.main import create_app
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    # proto=IPPROTO_TCP as uvicorn.run's own bind has it: asyncio only sets TCP_NODELAY on
+    # accepted sockets whose proto is IPPROTO_TCP; with proto 0, Nagle's algorithm plus the
+    # client's delayed ACK add ~40 ms to every small response.
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((HOST, 0))
     port = sock.getsockname()[1]
@@ -903,6 +942,14 @@ def report(
 # ---------------------------------------------------------------------------------------------
 
 
+def _server_version(services: Any) -> str:
+    from sqlalchemy import text
+
+    query = "SELECT sqlite_version()" if services.settings.is_sqlite else "SHOW server_version"
+    with services.engine.connect() as connection:
+        return str(connection.execute(text(query)).scalar_one()).split()[0]
+
+
 def _analyze(services: Any) -> None:
     from sqlalchemy import text
 
@@ -928,6 +975,7 @@ def bench_backend(
         services = build_services(_settings(url, directory))
         stack.callback(services.dispose)
         services.upgrade_schema()
+        version = _server_version(services)
         print(f"  filling {len(catalog.packages)} datasets ...", flush=True)
         started = time.perf_counter()
         deadline = time.monotonic() + FILL_TIME_LIMIT
@@ -941,7 +989,7 @@ def bench_backend(
         base = stack.enter_context(served(url, directory))
         print(f"  serving at {base}; measuring ...", flush=True)
         results = measure(base, catalog, requests, seed)
-        return report(backend, results, len(catalog.packages), fill_note)
+        return report(f"{backend} {version}", results, len(catalog.packages), fill_note)
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -966,8 +1014,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def _stop(signum: int, _frame: Any) -> None:
+    raise SystemExit(f"stopped by signal {signum}")  # unwinds, so the cleanups run
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    signal.signal(signal.SIGTERM, _stop)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     postgres_url = os.environ.get(POSTGRES_ENV) or DEFAULT_POSTGRES_URL
     started = time.perf_counter()
     catalog = make_catalog(args.datasets, args.seed)
@@ -1005,4 +1059,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    try:
+        raise SystemExit(main())
+    except KeyboardInterrupt:
+        print("interrupted (temporary files and schemas removed)", file=sys.stderr)
+        raise SystemExit(130) from None
