@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog.actions.registry import ActionContext
-from catalog.db.models import Package, SearchDoc, utcnow
+from catalog.db.models import Package, SearchDoc, SearchDocDict, utcnow
 from catalog.errors import NotAuthorized, NotFound
 from catalog.services.authz import can_read_package, viewer_for
 from catalog.services.dictization import package_dictize, with_download_urls
@@ -49,7 +49,9 @@ def readable_package(context: ActionContext, session: Session, id_or_name: str) 
 def package_dict(context: ActionContext, session: Session, package: Package) -> dict[str, Any]:
     """The package dict from the index cache when it is current, else freshly built."""
     cached = session.execute(
-        select(SearchDoc.data_dict).where(
+        select(SearchDocDict.data_dict)
+        .join(SearchDoc, SearchDoc.doc_id == SearchDocDict.doc_id)
+        .where(
             SearchDoc.package_id == package.id,
             SearchDoc.metadata_modified == package.metadata_modified,
         )

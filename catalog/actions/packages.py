@@ -18,7 +18,7 @@ from catalog.actions.common import (
 )
 from catalog.actions.params import Params
 from catalog.actions.registry import ActionContext, action
-from catalog.db.models import Group, Package, SearchDoc, SearchField
+from catalog.db.models import Group, Package, SearchDoc, SearchDocDict, SearchField
 from catalog.errors import NotFound, SearchQueryError, ValidationFailed
 from catalog.services.dictization import license_map, with_download_urls
 from catalog.services.packages import find_group, find_package, reindex, save_package
@@ -212,7 +212,8 @@ def package_autocomplete(context: ActionContext, data_dict: dict[str, Any]) -> l
         SearchField.field == "title", SearchField.value.like(like)
     )
     query = (
-        select(SearchDoc.name, SearchDoc.data_dict)
+        select(SearchDoc.name, SearchDocDict.data_dict)
+        .join(SearchDocDict, SearchDocDict.doc_id == SearchDoc.doc_id)
         .where(
             SearchDoc.state == "active",
             SearchDoc.private.is_(False),

@@ -177,7 +177,7 @@ class License(SQLModel, table=True):
 
 
 class SearchDoc(SQLModel, table=True):
-    """One row per indexed package: sort keys, filters and the cached package dict.
+    """One row per indexed package: its sort keys and visibility (kept narrow for scans).
 
     The full-text part lives in a backend-specific structure (an FTS5 table on SQLite,
     a tsvector column on PostgreSQL) created by the migration.
@@ -195,6 +195,15 @@ class SearchDoc(SQLModel, table=True):
     private: bool = False
     owner_org: str | None = Field(default=None, max_length=36, index=True)
     dataset_type: str = Field(default="dataset", max_length=100)
+
+
+class SearchDocDict(SQLModel, table=True):
+    """The package dict of an indexed package, as package_show returns it (CKAN's
+    validated_data_dict): search results and package_show are served from it."""
+
+    __tablename__ = "search_doc_dicts"
+
+    doc_id: int = Field(foreign_key="search_docs.doc_id", primary_key=True, ondelete="CASCADE")
     data_dict: str = Field(sa_column=Column(Text, nullable=False))
 
 
@@ -203,7 +212,7 @@ class SearchField(SQLModel, table=True):
 
     __tablename__ = "search_fields"
     __table_args__ = (
-        Index("ix_search_fields_field_value", "field", "value"),
+        Index("ix_search_fields_field_value_doc", "field", "value", "doc_id"),
         Index("ix_search_fields_doc_field", "doc_id", "field"),
     )
 

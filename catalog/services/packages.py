@@ -64,15 +64,22 @@ def _save_tags(session: Session, package: Package, tags: list[dict[str, Any]]) -
             session.delete(link)
         elif link.state != "active":
             link.state = "active"
-    for name in sorted(wanted - existing.keys()):
-        tag = session.execute(
-            select(Tag).where(Tag.name == name, Tag.vocabulary_id.is_(None))
-        ).scalar_one_or_none()
-        if tag is None:
-            tag = Tag(name=name)
-            session.add(tag)
-            session.flush()
-        session.add(PackageTag(package_id=package.id, tag_id=tag.id))
+    missing = sorted(wanted - existing.keys())
+    if not missing:
+        return
+    known = {
+        tag.name: tag
+        for tag in session.execute(
+            select(Tag).where(Tag.name.in_(missing), Tag.vocabulary_id.is_(None))
+        ).scalars()
+    }
+    for name in missing:
+        if name not in known:
+            known[name] = Tag(name=name)
+            session.add(known[name])
+    session.flush()
+    for name in missing:
+        session.add(PackageTag(package_id=package.id, tag_id=known[name].id))
 
 
 def _save_extras(session: Session, package: Package, extras: list[dict[str, Any]]) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
 from sqlalchemy.orm import Session
@@ -55,8 +55,9 @@ class SearchBackend(Protocol):
 
     def matching_doc_ids(self, queries: list[TextQuery], any_of: bool = False) -> Select: ...
 
-    def ranked_ids(self, queries: list[TextQuery]) -> Select:
-        """(doc_id, score) pairs for documents matching any query; higher score is better."""
+    def with_score(self, query: Select, queries: list[TextQuery]) -> tuple[Select, Any]:
+        """`query` (over search_docs) with a relevance score for the queries; higher is
+        better, 0 for documents matching none."""
         ...
 
 
@@ -108,14 +109,18 @@ class SqliteFts5Backend:
             .where(fts.op("MATCH")(self._match(queries, any_of)))
         )
 
-    def ranked_ids(self, queries: list[TextQuery]) -> Select:
+    def with_score(self, query: Select, queries: list[TextQuery]) -> tuple[Select, Any]:
+        """bm25 exists only inside an FTS5 query, so the scores come from a joined one."""
         fts = literal_column("search_fts")
         score = -func.bm25(fts, *(float(w) for w in self.weights.split(",")))
-        return (
+        ranked = (
             select(literal_column("rowid").label("doc_id"), score.label("score"))
             .select_from(text("search_fts"))
             .where(fts.op("MATCH")(self._match(queries, any_of=True)))
+            .subquery()
         )
+        query = query.outerjoin(ranked, ranked.c.doc_id == SearchDoc.doc_id)
+        return query, func.coalesce(ranked.c.score, 0.0)
 
 
 class PostgresFtsBackend:
@@ -162,13 +167,12 @@ class PostgresFtsBackend:
         tsv = literal_column("search_docs.tsv")
         return select(SearchDoc.doc_id).where(tsv.op("@@")(self._tsquery(queries, any_of)))
 
-    def ranked_ids(self, queries: list[TextQuery]) -> Select:
+    def with_score(self, query: Select, queries: list[TextQuery]) -> tuple[Select, Any]:
+        """ts_rank of the rows already selected: only the matches are scored."""
         tsv = literal_column("search_docs.tsv")
         tsquery = self._tsquery(queries, any_of=True)
-        score = func.ts_rank(literal_column("'{0.1, 0.2, 0.4, 1.0}'::float4[]"), tsv, tsquery)
-        return select(SearchDoc.doc_id.label("doc_id"), score.label("score")).where(
-            tsv.op("@@")(tsquery)
-        )
+        weights = literal_column("'{0.1, 0.2, 0.4, 1.0}'::float4[]")
+        return query, func.ts_rank(weights, tsv, tsquery)
 
 
 def backend_for(dialect_name: str) -> SearchBackend:

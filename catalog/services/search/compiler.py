@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, case, exists, false, not_, or_, select, true
+from sqlalchemy import ColumnElement, and_, case, false, not_, or_, select, true
 
 from catalog.db.models import SearchDoc, SearchField
 from catalog.services.search.backend import SearchBackend, TextQuery, fold_text
@@ -40,10 +40,12 @@ def _like_pattern(value: str) -> str:
 
 
 def _field_exists(field: str, condition: ColumnElement | None = None) -> ColumnElement:
-    clauses = [SearchField.doc_id == SearchDoc.doc_id, SearchField.field == field]
+    """Documents with a value of `field` (meeting `condition`): an IN over the covering
+    (field, value, doc_id) index, which both databases plan better than a correlated EXISTS."""
+    clauses = [SearchField.field == field]
     if condition is not None:
         clauses.append(condition)
-    return exists(select(SearchField.id).where(*clauses))
+    return SearchDoc.doc_id.in_(select(SearchField.doc_id).where(*clauses))
 
 
 class QueryCompiler:

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from catalog.db.models import SearchDoc, SearchField
+from catalog.db.models import SearchDoc, SearchDocDict, SearchField
 from catalog.services.search.backend import IndexedText, SearchBackend, fold_text
 
 # Fields matched by folded, case- and accent-insensitive substring (tokenised in Solr).
@@ -115,10 +115,12 @@ def index_package(session: Session, backend: SearchBackend, package: dict[str, A
     doc.private = bool(package.get("private"))
     doc.owner_org = package.get("owner_org")
     doc.dataset_type = package.get("type") or "dataset"
-    doc.data_dict = json.dumps(package, ensure_ascii=False, separators=(",", ":"))
     session.add(doc)
     session.flush()
     assert doc.doc_id is not None
+    cached = session.get(SearchDocDict, doc.doc_id) or SearchDocDict(doc_id=doc.doc_id)
+    cached.data_dict = json.dumps(package, ensure_ascii=False, separators=(",", ":"))
+    session.add(cached)
     session.execute(delete(SearchField).where(SearchField.doc_id == doc.doc_id))
     rows = [{"doc_id": doc.doc_id, "field": f, "value": v} for f, v in set(_pairs(package))]
     if rows:
@@ -134,4 +136,5 @@ def unindex_package(session: Session, backend: SearchBackend, package_id: str) -
         return
     backend.delete(session, doc_id)
     session.execute(delete(SearchField).where(SearchField.doc_id == doc_id))
+    session.execute(delete(SearchDocDict).where(SearchDocDict.doc_id == doc_id))
     session.execute(delete(SearchDoc).where(SearchDoc.doc_id == doc_id))

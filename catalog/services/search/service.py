@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select, true
 from sqlalchemy.orm import Session
 
-from catalog.db.models import SearchDoc, SearchField
+from catalog.db.models import SearchDoc, SearchDocDict, SearchField
 from catalog.errors import SearchQueryError
 from catalog.services.search.backend import SearchBackend, TextQuery
 from catalog.services.search.compiler import QueryCompiler
@@ -136,7 +136,7 @@ def search_packages(
 ) -> SearchResult:
     compiler = QueryCompiler(backend, now)
     conditions = [_visibility(request, viewer)]
-    ranked: Any = None
+    words: list[TextQuery] = []
 
     q = request.q.strip()
     if q in ("", '""', "''", "*:*"):
@@ -148,7 +148,6 @@ def search_packages(
         words = [TextQuery((token,)) for token in dict.fromkeys(TextQuery.from_text(q).tokens)]
         if words:
             conditions.append(compiler.at_least(words, minimum_should_match(len(words))))
-            ranked = backend.ranked_ids(words).subquery()
     conditions.append(compiler.compile(q_node))
     for filter_query in [request.fq, *request.fq_list]:
         if filter_query and filter_query.strip():
@@ -156,17 +155,18 @@ def search_packages(
     where = and_(*conditions)
 
     base = select(SearchDoc.doc_id).where(where)
-    if ranked is not None:
-        base = base.join(ranked, ranked.c.doc_id == SearchDoc.doc_id)
     count = session.execute(select(func.count()).select_from(base.subquery())).scalar_one()
 
     results: list[dict[str, Any]] = []
     if request.rows > 0 and request.start < count:
-        query = select(SearchDoc.data_dict).where(where)
+        query = (
+            select(SearchDocDict.data_dict)
+            .join(SearchDoc, SearchDoc.doc_id == SearchDocDict.doc_id)
+            .where(where)
+        )
         score = None
-        if ranked is not None:
-            query = query.join(ranked, ranked.c.doc_id == SearchDoc.doc_id)
-            score = ranked.c.score
+        if words:
+            query, score = backend.with_score(query, words)
         order = order_by_clauses(request.sort, score)
         query = query.order_by(*order).offset(request.start).limit(request.rows)
         results = [json.loads(row) for row in session.execute(query).scalars()]

@@ -135,7 +135,6 @@ def upgrade() -> None:
     sa.Column('private', sa.Boolean(), nullable=False),
     sa.Column('owner_org', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=True),
     sa.Column('dataset_type', sqlmodel.sql.sqltypes.AutoString(length=100), nullable=False),
-    sa.Column('data_dict', sa.Text(), nullable=False),
     sa.PrimaryKeyConstraint('doc_id'),
     sa.UniqueConstraint('package_id')
     )
@@ -224,9 +223,15 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['doc_id'], ['search_docs.doc_id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id')
     )
+    op.create_table('search_doc_dicts',
+    sa.Column('doc_id', sa.Integer(), nullable=False),
+    sa.Column('data_dict', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['doc_id'], ['search_docs.doc_id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('doc_id')
+    )
     with op.batch_alter_table('search_fields', schema=None) as batch_op:
         batch_op.create_index('ix_search_fields_doc_field', ['doc_id', 'field'], unique=False)
-        batch_op.create_index('ix_search_fields_field_value', ['field', 'value'], unique=False)
+        batch_op.create_index('ix_search_fields_field_value_doc', ['field', 'value', 'doc_id'], unique=False)
 
     op.create_table('package_extras',
     sa.Column('id', sqlmodel.sql.sqltypes.AutoString(length=36), nullable=False),
@@ -304,10 +309,11 @@ def downgrade() -> None:
 
     op.drop_table('package_extras')
     with op.batch_alter_table('search_fields', schema=None) as batch_op:
-        batch_op.drop_index('ix_search_fields_field_value')
+        batch_op.drop_index('ix_search_fields_field_value_doc')
         batch_op.drop_index('ix_search_fields_doc_field')
 
     op.drop_table('search_fields')
+    op.drop_table('search_doc_dicts')
     with op.batch_alter_table('packages', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_packages_state'))
         batch_op.drop_index(batch_op.f('ix_packages_owner_org'))
