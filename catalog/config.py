@@ -18,8 +18,8 @@ class Settings:
     data_dir: Path
     database_url: str
     site_url: str
-    site_title: str = "Dữ liệu mở Bắc Giang"
-    site_description: str = "Cổng dữ liệu mở tỉnh Bắc Giang (nay thuộc tỉnh Bắc Ninh)"
+    site_title: str = "Dữ liệu mở tỉnh Bắc Giang"
+    site_description: str = "Cổng dữ liệu mở tỉnh Bắc Giang (cũ), nay thuộc tỉnh Bắc Ninh"
     locale_default: str = "vi"
     max_upload_mb: int = 100
     search_rows_max: int = 1000

@@ -70,6 +70,31 @@ def tag_errors(name: str) -> list[str]:
     return errors
 
 
+def _check_name(
+    data: dict[str, Any], errors: dict[str, Any], *, taken: bool, taken_message: str
+) -> None:
+    name = data.get("name")
+    if name in (None, ""):
+        errors["name"] = ["Missing value"]
+        return
+    problems = name_errors(name)
+    if taken:
+        problems.append(taken_message)
+    if problems:
+        errors["name"] = problems
+
+
+def _check_id(data: dict[str, Any], errors: dict[str, Any]) -> str | None:
+    """A given id must be a UUID (CKAN 2.11); returns it, or None when none was given."""
+    if not data.get("id"):
+        return None
+    try:
+        return str(uuid.UUID(str(data["id"])))
+    except ValueError:
+        errors["id"] = ["Invalid id provided"]
+        return None
+
+
 def _list_of_dicts(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = data.get(key)
     if value is None:
@@ -140,23 +165,10 @@ def validate_package(
     when it names no organization), `group_ids` maps each given group id/name to its id.
     """
     errors: dict[str, Any] = {}
-    clean: dict[str, Any] = {}
-    name = data.get("name")
-    if name in (None, ""):
-        errors["name"] = ["Missing value"]
-    else:
-        problems = name_errors(name)
-        if name_taken:
-            problems.append("That URL is already in use.")
-        if problems:
-            errors["name"] = problems
-        clean["name"] = name
-    if data.get("id"):
-        try:
-            uuid.UUID(str(data["id"]))
-            clean["id"] = str(data["id"])
-        except ValueError:
-            errors["id"] = ["Invalid id provided"]
+    clean: dict[str, Any] = {"name": data.get("name")}
+    _check_name(data, errors, taken=name_taken, taken_message="That URL is already in use.")
+    if package_id := _check_id(data, errors):
+        clean["id"] = package_id
     for key in PACKAGE_TEXT_FIELDS:
         if key in data:
             value = data[key]
@@ -254,21 +266,10 @@ def validate_package(
 
 
 def validate_group(data: dict[str, Any], *, name_taken: bool) -> dict[str, Any]:
-    errors: dict[str, list[str]] = {}
-    name = data.get("name")
-    if name in (None, ""):
-        errors["name"] = ["Missing value"]
-    else:
-        problems = name_errors(name)
-        if name_taken:
-            problems.append("Group name already exists in database")
-        if problems:
-            errors["name"] = problems
-    if data.get("id"):
-        try:
-            uuid.UUID(str(data["id"]))
-        except ValueError:
-            errors["id"] = ["Invalid id provided"]
+    errors: dict[str, Any] = {}
+    taken_message = "Group name already exists in database"
+    _check_name(data, errors, taken=name_taken, taken_message=taken_message)
+    _check_id(data, errors)
     if errors:
         raise ValidationFailed(errors)
     clean = {

@@ -8,7 +8,7 @@ name^4 title^4 tags^2 groups^2 text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
 from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
@@ -73,14 +73,7 @@ class SqliteFts5Backend:
                 "INSERT INTO search_fts(rowid, name, title, tags, groups, text) "
                 "VALUES (:rowid, :name, :title, :tags, :groups, :text)"
             ),
-            {
-                "rowid": doc_id,
-                "name": indexed.name,
-                "title": indexed.title,
-                "tags": indexed.tags,
-                "groups": indexed.groups,
-                "text": indexed.text,
-            },
+            {"rowid": doc_id, **asdict(indexed)},
         )
 
     def delete(self, session: Session, doc_id: int) -> None:
@@ -137,14 +130,7 @@ class PostgresFtsBackend:
                 "setweight(to_tsvector('simple', :text), 'D') "
                 "WHERE doc_id = :doc_id"
             ),
-            {
-                "doc_id": doc_id,
-                "name": indexed.name,
-                "title": indexed.title,
-                "tags": indexed.tags,
-                "groups": indexed.groups,
-                "text": indexed.text,
-            },
+            {"doc_id": doc_id, **asdict(indexed)},
         )
 
     def delete(self, session: Session, doc_id: int) -> None:

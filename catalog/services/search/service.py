@@ -96,10 +96,14 @@ def order_by_clauses(sort: str, score: Any = None) -> list[Any]:
 
 
 def _visibility(request: SearchRequest, viewer: Viewer) -> ColumnElement:
-    states = ["active"]
-    fq_text = " ".join([request.fq, *request.fq_list])
+    """CKAN's `+capacity:public`, `+state:(...)` and permission-label filters."""
+    public_active = and_(SearchDoc.private.is_(False), SearchDoc.state == "active")
+    if not viewer.sysadmin and not viewer.organization_ids and not viewer.user_id:
+        return public_active  # an anonymous caller sees public, active datasets only
     conditions: list[ColumnElement] = []
+    fq_text = " ".join([request.fq, *request.fq_list])
     if "+state" not in fq_text:
+        states = ["active"]
         if request.include_drafts:
             states.append("draft")
         if request.include_deleted:
@@ -108,21 +112,14 @@ def _visibility(request: SearchRequest, viewer: Viewer) -> ColumnElement:
     if not request.include_private:
         conditions.append(SearchDoc.private.is_(False))
     if not viewer.sysadmin:
-        allowed = [and_(SearchDoc.private.is_(False), SearchDoc.state == "active")]
+        allowed = [public_active]
         if viewer.organization_ids:
             allowed.append(SearchDoc.owner_org.in_(viewer.organization_ids))
         if viewer.user_id:
-            allowed.append(
-                and_(
-                    SearchDoc.owner_org.is_(None),
-                    SearchDoc.doc_id.in_(
-                        select(SearchField.doc_id).where(
-                            SearchField.field == "creator_user_id",
-                            SearchField.value == viewer.user_id,
-                        )
-                    ),
-                )
+            created = select(SearchField.doc_id).where(
+                SearchField.field == "creator_user_id", SearchField.value == viewer.user_id
             )
+            allowed.append(and_(SearchDoc.owner_org.is_(None), SearchDoc.doc_id.in_(created)))
         conditions.append(or_(*allowed))
     return and_(true(), *conditions)
 
