@@ -64,7 +64,19 @@ class Action:
         return inspect.getdoc(self.func)
 
     def __call__(self, context: ActionContext, data_dict: dict[str, Any]) -> Any:
-        return self.func(context, data_dict)
+        return self.func(context, without_nul(data_dict))
+
+
+def without_nul(value: Any) -> Any:
+    """Drop NUL characters from every string of the input: PostgreSQL cannot store or
+    compare them, and no catalog value needs one."""
+    if isinstance(value, str):
+        return value.replace("\x00", "") if "\x00" in value else value
+    if isinstance(value, dict):
+        return {without_nul(key): without_nul(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
+    return value
 
 
 _ACTION_MARK = "__ckan_action__"
