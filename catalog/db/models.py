@@ -220,3 +220,43 @@ class SearchField(SQLModel, table=True):
     doc_id: int = Field(foreign_key="search_docs.doc_id", ondelete="CASCADE")
     field: str = Field(max_length=100)
     value: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class ApiToken(SQLModel, table=True):
+    """An API token of a user; only a hash of its secret is stored."""
+
+    __tablename__ = "api_tokens"
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    user_id: str = Field(foreign_key="users.id", index=True, ondelete="CASCADE")
+    name: str = Field(sa_column=Column(Text, nullable=False))
+    token_hash: str = Field(max_length=128, unique=True)
+    created_at: datetime = Field(sa_type=DateTime, default_factory=utcnow)
+    last_access: datetime | None = Field(default=None, sa_type=DateTime)
+
+
+class Activity(SQLModel, table=True):
+    """One entry of the activity stream (CKAN's activity plugin)."""
+
+    __tablename__ = "activities"
+    __table_args__ = (Index("ix_activities_object_time", "object_id", "timestamp"),)
+
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    timestamp: datetime = Field(sa_type=DateTime, default_factory=utcnow, index=True)
+    user_id: str | None = Field(default=None, max_length=36)
+    object_id: str = Field(max_length=36)
+    activity_type: str = Field(max_length=100)
+    data: dict[str, Any] | None = _json()
+    permission_labels: list[str] | None = _json()
+
+
+class ResourceValidation(SQLModel, table=True):
+    """The latest Frictionless validation of a resource's data (ckanext-validation)."""
+
+    __tablename__ = "resource_validations"
+
+    resource_id: str = Field(foreign_key="resources.id", primary_key=True, ondelete="CASCADE")
+    status: str = Field(max_length=20)
+    created: datetime = Field(sa_type=DateTime, default_factory=utcnow)
+    finished: datetime | None = Field(default=None, sa_type=DateTime)
+    report: dict[str, Any] | None = _json()
