@@ -8,13 +8,19 @@ queries show a caller only the activities whose labels they hold.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Text, and_, cast, not_, or_, select, true
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
-from catalog.db.models import Activity, User, utcnow
+from catalog.db.models import Activity, Member, Package, User, utcnow
+from catalog.errors import ValidationFailed
+from catalog.services.dictization import iso
+from catalog.services.search.service import Viewer
+from catalog.services.users import SITE_USER_NAME
 
 PACKAGE_ACTIVITY_TYPES = frozenset({"new package", "changed package", "deleted package"})
 GROUP_ACTIVITY_TYPES = frozenset(
@@ -102,3 +108,171 @@ def record_group_activity(
     session.add(activity)
     session.flush()
     return activity
+
+
+# ---------------------------------------------------------------------------------------
+# Reading the stream
+
+
+DEFAULT_LIMIT = 31  # ckan.activity_list_limit
+MAX_LIMIT = 100  # ckan.activity_list_limit_max
+HIDDEN_USER_NAMES = (SITE_USER_NAME,)  # ckan.hide_activity_from_users: the site user
+
+
+@dataclass(frozen=True)
+class ActivityQuery:
+    """Paging and filters of an activity list (CKAN's default_activity_list_schema)."""
+
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+    after: datetime | None = None
+    before: datetime | None = None
+    activity_types: tuple[str, ...] | None = None
+    exclude_activity_types: tuple[str, ...] | None = None
+    include_hidden: bool = False
+
+    def __post_init__(self) -> None:
+        if self.activity_types is not None and self.exclude_activity_types is not None:
+            raise ValidationFailed(
+                {"activity_types": ["Cannot be used together with `exclude_activity_types`"]}
+            )
+
+
+def user_permission_labels(viewer: Viewer) -> list[str] | None:
+    """CKAN's get_user_dataset_labels; None for a sysadmin, who is not filtered."""
+    if viewer.sysadmin:
+        return None
+    labels = ["public"]
+    if viewer.user_id:
+        labels.append(f"creator-{viewer.user_id}")
+    labels.extend(f"member-{org_id}" for org_id in sorted(viewer.organization_ids))
+    return labels
+
+
+def _readable_package_ids(viewer: Viewer) -> Any:
+    """The ids of the packages the viewer may read now (catalog.services.authz's rule)."""
+    allowed: list[ColumnElement] = [and_(Package.state == "active", Package.private.is_(False))]
+    if viewer.organization_ids:
+        allowed.append(Package.owner_org.in_(viewer.organization_ids))
+    if viewer.user_id:
+        allowed.append(and_(Package.owner_org.is_(None), Package.creator_user_id == viewer.user_id))
+    return select(Package.id).where(or_(*allowed))
+
+
+def visible_to(viewer: Viewer) -> ColumnElement:
+    """Which activities the viewer may see.
+
+    As CKAN: activities that are not about a package carry no labels and are public; a
+    package activity needs one of the viewer's permission labels. Stricter than CKAN, it
+    also needs the dataset to be readable by the viewer now, so a dataset that was made
+    private, deleted or purged leaves no trace for outsiders in the stream.
+    """
+    labels = user_permission_labels(viewer)
+    if labels is None:
+        return true()
+    labels_text = cast(Activity.permission_labels, Text)
+    has_label = or_(*(labels_text.contains(f'"{label}"', autoescape=True) for label in labels))
+    return or_(
+        not_(Activity.activity_type.endswith("package")),
+        and_(has_label, Activity.object_id.in_(_readable_package_ids(viewer))),
+    )
+
+
+def _not_hidden() -> ColumnElement:
+    hidden = select(User.id).where(User.name.in_(HIDDEN_USER_NAMES))
+    return or_(Activity.user_id.is_(None), Activity.user_id.not_in(hidden))
+
+
+def _run(
+    session: Session, scope: ColumnElement, viewer: Viewer, query: ActivityQuery
+) -> list[Activity]:
+    conditions = [scope, visible_to(viewer)]
+    if not query.include_hidden:
+        conditions.append(_not_hidden())
+    if query.activity_types:
+        conditions.append(Activity.activity_type.in_(query.activity_types))
+    elif query.exclude_activity_types:
+        conditions.append(Activity.activity_type.not_in(query.exclude_activity_types))
+    if query.after:
+        conditions.append(Activity.timestamp > query.after)
+    if query.before:
+        conditions.append(Activity.timestamp < query.before)
+    # Only "after": the oldest ones after it, still listed newest first (as CKAN).
+    oldest_first = query.after is not None and query.before is None
+    order = (
+        (Activity.timestamp.asc(), Activity.id.asc())
+        if oldest_first
+        else (Activity.timestamp.desc(), Activity.id.desc())
+    )
+    statement = select(Activity).where(*conditions).order_by(*order)
+    if query.offset:
+        statement = statement.offset(query.offset)
+    statement = statement.limit(query.limit)
+    rows = list(session.execute(statement).scalars())
+    if oldest_first:
+        rows.reverse()
+    return rows
+
+
+def package_activities(
+    session: Session, package_id: str, viewer: Viewer, query: ActivityQuery
+) -> list[Activity]:
+    """The activities about one dataset, newest first."""
+    return _run(session, Activity.object_id == package_id, viewer, query)
+
+
+def organization_activities(
+    session: Session, organization_id: str, viewer: Viewer, query: ActivityQuery
+) -> list[Activity]:
+    """The activities about an organization and about the datasets it owns now."""
+    owned = select(Package.id).where(Package.owner_org == organization_id)
+    scope = or_(Activity.object_id == organization_id, Activity.object_id.in_(owned))
+    return _run(session, scope, viewer, query)
+
+
+def group_activities(
+    session: Session, group_id: str, viewer: Viewer, query: ActivityQuery
+) -> list[Activity]:
+    """The activities about a group and about its datasets (active members that are active
+    datasets, or removed members that are deleted datasets, as CKAN)."""
+    members = (
+        select(Member.table_id)
+        .join(Package, Package.id == Member.table_id)
+        .where(
+            Member.group_id == group_id,
+            Member.table_name == "package",
+            or_(
+                and_(Member.state == "active", Package.state == "active"),
+                and_(Member.state == "deleted", Package.state == "deleted"),
+            ),
+        )
+    )
+    scope = or_(Activity.object_id == group_id, Activity.object_id.in_(members))
+    return _run(session, scope, viewer, query)
+
+
+def recently_changed_package_activities(
+    session: Session, viewer: Viewer, query: ActivityQuery
+) -> list[Activity]:
+    """The site-wide stream of "new|changed|deleted package" activities."""
+    return _run(session, Activity.activity_type.endswith("package"), viewer, query)
+
+
+def can_see_activity(session: Session, viewer: Viewer, activity: Activity) -> bool:
+    """activity_show's rule: the same as the lists'."""
+    statement = select(Activity.id).where(Activity.id == activity.id, visible_to(viewer))
+    return session.execute(statement).first() is not None
+
+
+def activity_dictize(activity: Activity) -> dict[str, Any]:
+    """CKAN 2.11's activity_dictize (table_dictize of the activity row, revision_id left
+    out): id, timestamp, user_id, object_id, activity_type, data, permission_labels."""
+    return {
+        "id": activity.id,
+        "timestamp": iso(activity.timestamp),
+        "user_id": activity.user_id,
+        "object_id": activity.object_id,
+        "activity_type": activity.activity_type,
+        "data": activity.data if activity.data is not None else {},
+        "permission_labels": activity.permission_labels,
+    }
