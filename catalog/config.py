@@ -21,8 +21,9 @@ class Settings:
     site_title: str = "Dữ liệu mở tỉnh Bắc Giang"
     site_description: str = "Cổng dữ liệu mở tỉnh Bắc Giang (cũ), nay thuộc tỉnh Bắc Ninh"
     locale_default: str = "vi"
-    max_upload_mb: int = 100
+    max_upload_mb: int = 1024
     search_rows_max: int = 1000
+    validation_mode: str = "flag"  # "flag": keep invalid files, marked; "block": refuse them
     extensions: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -51,5 +52,6 @@ def load_settings(
         data_dir=data_dir,
         database_url=database_url,
         site_url=site_url,
-        max_upload_mb=int(env.get("OPENDATA_MAX_UPLOAD_MB", "100")),
+        max_upload_mb=int(env.get("OPENDATA_MAX_UPLOAD_MB", "1024")),
+        validation_mode=env.get("OPENDATA_VALIDATION_MODE", "flag"),
     )

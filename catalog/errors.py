@@ -37,6 +37,14 @@ class ValidationFailed(CatalogError):
         self.errors = errors
 
 
+class UploadTooLarge(ValidationFailed):
+    """An upload over OPENDATA_MAX_UPLOAD_MB (HTTP 413, CKAN's validation envelope)."""
+
+    def __init__(self, limit_mb: int) -> None:
+        super().__init__({"upload": [f"File upload too large (the limit is {limit_mb} MB)"]})
+        self.limit_mb = limit_mb
+
+
 class DataShapeError(CatalogError):
     """Input of the wrong structure (CKAN: 400 `Integrity Error`)."""
 

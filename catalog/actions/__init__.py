@@ -2,10 +2,30 @@
 
 from __future__ import annotations
 
-from catalog.actions import groups, packages, resources, site
+from catalog.actions import (
+    activity,
+    group_writes,
+    groups,
+    package_writes,
+    packages,
+    resource_writes,
+    resources,
+    site,
+    users,
+)
 from catalog.actions.registry import ActionRegistry
 
-ACTION_MODULES = (packages, resources, groups, site)
+ACTION_MODULES = (
+    packages,
+    package_writes,
+    resources,
+    resource_writes,
+    groups,
+    group_writes,
+    site,
+    activity,
+    users,
+)
 
 
 def build_registry() -> ActionRegistry:

@@ -7,15 +7,13 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from catalog.actions.common import require_sysadmin, site_url, utcnow, viewer
+from catalog.actions.common import site_url, viewer
 from catalog.actions.params import Params, as_bool
 from catalog.actions.registry import ActionContext, action
-from catalog.db.models import Group, Member, Package, SearchDoc, SearchField, User
+from catalog.db.models import Group, Member, SearchDoc, SearchField, User
 from catalog.errors import NotAuthorized, NotFound, ValidationFailed
 from catalog.services.dictization import group_dictize, iso
-from catalog.services.packages import find_group, reindex
 from catalog.services.search.service import Viewer
-from catalog.services.validation import validate_group
 
 LIST_MAX = 1000
 LIST_ALL_FIELDS_MAX = 25
@@ -95,6 +93,36 @@ def _members(session: Session, group: Group) -> list[dict[str, Any]]:
     ]
 
 
+def show_group(
+    context: ActionContext, session: Session, group: Group, options: dict[str, Any]
+) -> dict[str, Any]:
+    """The organization_show / group_show dict of `group` (without `packages`)."""
+    is_org = group.is_organization
+    view = viewer(context, session)
+    count = None
+    if as_bool(options.get("include_datasets", False)) or as_bool(
+        options.get("include_dataset_count", True)
+    ):
+        counts = package_counts(session, view, is_organization=is_org)
+        count = counts.get(group.id if is_org else group.name, 0)
+    users = _members(session, group) if as_bool(options.get("include_users", True)) else None
+    member_count = None
+    if as_bool(options.get("include_member_count", False)):
+        member_count = len(_members(session, group))
+    result = group_dictize(
+        group,
+        site_url=site_url(context),
+        package_count=count,
+        users=users,
+        include_extras=as_bool(options.get("include_extras", True)),
+        include_groups=as_bool(options.get("include_groups", True)),
+        member_count=member_count,
+    )
+    if not as_bool(options.get("include_followers", True)):
+        result["num_followers"] = 0
+    return result
+
+
 def _show(context: ActionContext, data_dict: dict[str, Any], is_org: bool) -> dict[str, Any]:
     reference = data_dict.get("id")
     if reference in (None, ""):
@@ -105,41 +133,18 @@ def _show(context: ActionContext, data_dict: dict[str, Any], is_org: bool) -> di
         ).scalar_one_or_none()
         if group is None or group.is_organization != is_org:
             raise NotFound()
-        view = viewer(context, session)
-        if group.state != "active" and not view.sysadmin:
+        if group.state != "active" and not context.is_sysadmin:
             raise NotAuthorized(
                 f"User {context.identity.name if context.identity else ''} not authorized "
                 f"to read group {group.id}"
             )
-        include_datasets = as_bool(data_dict.get("include_datasets", False))
-        with_count = include_datasets or as_bool(data_dict.get("include_dataset_count", True))
-        count = None
-        if with_count:
-            counts = package_counts(session, view, is_organization=is_org)
-            count = counts.get(group.id if is_org else group.name, 0)
-        users = None
-        if as_bool(data_dict.get("include_users", True)):
-            users = _members(session, group)
-        member_count = None
-        if as_bool(data_dict.get("include_member_count", False)):
-            member_count = len(_members(session, group))
-        result = group_dictize(
-            group,
-            site_url=site_url(context),
-            package_count=count,
-            users=users,
-            include_extras=as_bool(data_dict.get("include_extras", True)),
-            include_groups=as_bool(data_dict.get("include_groups", True)),
-            member_count=member_count,
-        )
-    if include_datasets:
+        result = show_group(context, session, group, data_dict)
+    if as_bool(data_dict.get("include_datasets", False)):
         fq = f'owner_org:"{group.id}"' if is_org else f'groups:"{group.name}"'
         search = context.call(
             "package_search", {"fq": fq, "include_private": True, "facet": "false"}
         )
         result["packages"] = search["results"]
-    if not as_bool(data_dict.get("include_followers", True)):
-        result["num_followers"] = 0
     return result
 
 
@@ -234,83 +239,3 @@ def organization_show(context: ActionContext, data_dict: dict[str, Any]) -> dict
 def group_show(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
     """Return a group (theme). Takes the parameters of organization_show."""
     return _show(context, data_dict, is_org=False)
-
-
-def _save_group(
-    context: ActionContext, data_dict: dict[str, Any], *, is_org: bool, create: bool
-) -> dict[str, Any]:
-    with context.services.session() as session:
-        existing = None
-        if not create:
-            reference = data_dict.get("id") or data_dict.get("name")
-            existing = find_group(session, str(reference or ""), is_organization=is_org)
-            if existing is None:
-                raise NotFound("Group was not found.")
-        clash = session.execute(
-            select(Group.id).where(Group.name == data_dict.get("name"))
-        ).scalar_one_or_none()
-        clean = validate_group(
-            data_dict,
-            name_taken=clash is not None and (existing is None or clash != existing.id),
-        )
-        group = existing or Group(
-            is_organization=is_org,
-            type="organization" if is_org else "group",
-            created=utcnow(),
-        )
-        if create and clean.get("id"):
-            group.id = clean["id"]
-        group.name = clean["name"]
-        group.title = clean.get("title", "")
-        group.description = clean.get("description", "")
-        group.image_url = clean.get("image_url", "")
-        group.extras = clean["extras"]
-        group.title_translated = clean.get("title_translated")
-        group.description_translated = clean.get("description_translated")
-        session.add(group)
-        session.flush()
-        if existing is not None:
-            _reindex_members(context, session, group)
-    return _show(context, {"id": group.id, "include_users": False}, is_org)
-
-
-def _reindex_members(context: ActionContext, session: Session, group: Group) -> None:
-    """Packages embed their organization and groups, so their cached dicts must follow."""
-    if group.is_organization:
-        packages = session.execute(select(Package).where(Package.owner_org == group.id))
-    else:
-        packages = session.execute(
-            select(Package)
-            .join(Member, Member.table_id == Package.id)
-            .where(Member.group_id == group.id, Member.table_name == "package")
-        )
-    for package in packages.scalars():
-        reindex(session, context.services.search, package, site_url(context))
-
-
-@action()
-def organization_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
-    """Create an organization (sysadmins for now). :param name: its URL name"""
-    require_sysadmin(context, "create organization")
-    return _save_group(context, data_dict, is_org=True, create=True)
-
-
-@action()
-def organization_update(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
-    """Replace an organization's fields. :param id: its id or name"""
-    require_sysadmin(context, "edit organization")
-    return _save_group(context, data_dict, is_org=True, create=False)
-
-
-@action()
-def group_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
-    """Create a group (sysadmins for now). :param name: its URL name"""
-    require_sysadmin(context, "create group")
-    return _save_group(context, data_dict, is_org=False, create=True)
-
-
-@action()
-def group_update(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
-    """Replace a group's fields. :param id: its id or name"""
-    require_sysadmin(context, "edit group")
-    return _save_group(context, data_dict, is_org=False, create=False)

@@ -11,7 +11,6 @@ from sqlalchemy import or_, select
 from catalog.actions.common import (
     package_dict,
     readable_package,
-    require_sysadmin,
     site_url,
     utcnow,
     viewer,
@@ -19,12 +18,10 @@ from catalog.actions.common import (
 from catalog.actions.params import Params
 from catalog.actions.registry import ActionContext, action
 from catalog.db.models import Group, Package, SearchDoc, SearchDocDict, SearchField
-from catalog.errors import NotFound, SearchQueryError, ValidationFailed
+from catalog.errors import SearchQueryError, ValidationFailed
 from catalog.services.dictization import license_map, with_download_urls
-from catalog.services.packages import find_group, find_package, reindex, save_package
 from catalog.services.search.folding import fold
 from catalog.services.search.service import DEFAULT_SORT, SearchRequest, search_packages
-from catalog.services.validation import validate_package
 
 SEARCH_PARAMETERS = frozenset(
     {
@@ -240,67 +237,3 @@ def package_autocomplete(context: ActionContext, data_dict: dict[str, Any]) -> l
                     }
                 )
     return results
-
-
-def _save(context: ActionContext, data_dict: dict[str, Any], *, create: bool) -> dict[str, Any]:
-    services = context.services
-    with services.session() as session:
-        existing = None
-        if not create:
-            reference = data_dict.get("id") or data_dict.get("name")
-            if not reference:
-                raise ValidationFailed({"id": "Missing value"})
-            existing = find_package(session, str(reference))
-            if existing is None:
-                raise NotFound("Package was not found.")
-        name = data_dict.get("name") or (existing.name if existing else None)
-        clash = (
-            session.execute(
-                select(Package.id).where(Package.name == name, Package.state != "deleted")
-            ).scalar_one_or_none()
-            if name
-            else None
-        )
-        owner = data_dict.get("owner_org")
-        org = find_group(session, str(owner), is_organization=True) if owner else None
-        group_ids = {}
-        for group in data_dict.get("groups") or []:
-            if isinstance(group, dict):
-                ref = group.get("id") or group.get("name")
-                found = find_group(session, str(ref), is_organization=False) if ref else None
-                if found:
-                    group_ids[ref] = found.id
-        clean = validate_package(
-            {**data_dict, "name": name},
-            name_taken=clash is not None and (existing is None or clash != existing.id),
-            organization_id=org.id if org else None,
-            group_ids=group_ids,
-        )
-        if create and clean.get("id") and session.get(Package, clean["id"]):
-            raise ValidationFailed({"id": ["Dataset id already exists"]})
-        package = save_package(
-            session, clean, existing=existing, user_id=context.user_id, now=utcnow()
-        )
-        data = reindex(session, services.search, package, site_url(context))
-    return with_download_urls(data, site_url(context))
-
-
-@action()
-def package_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
-    """Create a dataset (sysadmins for now; stewards' permissions come with publishing).
-
-    :param name: the dataset's URL name; plus any package field, tags, extras, resources,
-        groups and owner_org
-    """
-    require_sysadmin(context, "create a package")
-    return _save(context, data_dict, create=True)
-
-
-@action()
-def package_update(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
-    """Replace a dataset's metadata: fields and lists not given are cleared, as in CKAN.
-
-    :param id: the id or name of the dataset
-    """
-    require_sysadmin(context, "edit package")
-    return _save(context, data_dict, create=False)

@@ -23,6 +23,7 @@ from catalog.db.models import (
     PackageExtra,
     PackageTag,
     Resource,
+    ResourceValidation,
     Tag,
 )
 
@@ -54,8 +55,15 @@ def license_map(session: Session) -> dict[str, License]:
     return {lic.id: lic for lic in session.exec(select(License)).scalars()}
 
 
-def resource_dictize(resource: Resource) -> dict[str, Any]:
+def resource_dictize(
+    resource: Resource, validation: ResourceValidation | None = None
+) -> dict[str, Any]:
+    """A resource dict; with a validation, ckanext-validation's validation_status and
+    validation_timestamp."""
     data: dict[str, Any] = dict(resource.extras or {})
+    if validation is not None:
+        data["validation_status"] = validation.status
+        data["validation_timestamp"] = iso(validation.finished or validation.created)
     for column in RESOURCE_COLUMNS:
         data[column] = getattr(resource, column)
     for column in RESOURCE_TIMES:
@@ -116,6 +124,15 @@ def package_dictize_many(
     ).scalars():
         resources[res.package_id].append(res)
 
+    validations = {
+        row.resource_id: row
+        for row in session.execute(
+            select(ResourceValidation).where(
+                ResourceValidation.resource_id.in_([r.id for rs in resources.values() for r in rs])
+            )
+        ).scalars()
+    }
+
     tags: dict[str, list[tuple[Tag, str]]] = defaultdict(list)
     for tag, package_id, state in session.exec(
         select(Tag, PackageTag.package_id, PackageTag.state)
@@ -160,7 +177,9 @@ def package_dictize_many(
         data["type"] = pkg.type or "dataset"
         data["metadata_created"] = iso(pkg.metadata_created)
         data["metadata_modified"] = iso(pkg.metadata_modified)
-        data["resources"] = [resource_dictize(res) for res in resources[pkg.id]]
+        data["resources"] = [
+            resource_dictize(res, validations.get(res.id)) for res in resources[pkg.id]
+        ]
         data["num_resources"] = len(data["resources"])
         data["tags"] = sorted(
             (

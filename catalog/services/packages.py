@@ -30,14 +30,18 @@ RESOURCE_KEPT = (
 )  # fmt: skip
 RESOURCE_CORE = frozenset(
     {*RESOURCE_CLEARED, *RESOURCE_KEPT, "id", "package_id", "position", "state",
-     "metadata_modified", "datastore_active", "tracking_summary"}
+     "metadata_modified", "datastore_active", "tracking_summary", "upload", "clear_upload",
+     "validation_status", "validation_timestamp"}
 )  # fmt: skip
 
 
-def find_package(session: Session, id_or_name: str) -> Package | None:
-    return session.execute(
-        select(Package).where(or_(Package.id == id_or_name, Package.name == id_or_name))
-    ).scalar_one_or_none()
+def find_package(session: Session, id_or_name: str, *, for_update: bool = False) -> Package | None:
+    """By id, else by name (an id wins over another dataset's name, as in CKAN)."""
+    query = select(Package).where(or_(Package.id == id_or_name, Package.name == id_or_name))
+    if for_update:
+        query = query.with_for_update()
+    rows = list(session.execute(query).scalars())
+    return next((row for row in rows if row.id == id_or_name), rows[0] if rows else None)
 
 
 def find_group(session: Session, id_or_name: str, *, is_organization: bool) -> Group | None:
@@ -150,6 +154,8 @@ def _save_resources(
         for key in RESOURCE_KEPT:
             if key in data and not (key == "created" and data[key] is None):
                 setattr(row, key, data[key])
+        if row.url_type == "upload":
+            row.url = row.url.rsplit("/", 1)[-1]  # a download URL sent back -> its file name
         row.extras = extras or None
         row.position = position
         row.state = "active"

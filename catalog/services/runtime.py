@@ -11,7 +11,7 @@ from sqlmodel import Session
 
 from catalog.config import Settings
 from catalog.db import migrate
-from catalog.db.engine import build_engine
+from catalog.db.engine import WRITE_OPTION, build_engine
 from catalog.services.search.backend import SearchBackend, backend_for
 from catalog.services.storage import ResourceStorage
 
@@ -24,9 +24,14 @@ class Services:
     storage: ResourceStorage
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """A session whose transaction commits on success and rolls back on error."""
-        with Session(self.engine, expire_on_commit=False) as session:
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """A session whose transaction commits on success and rolls back on error.
+
+        `write=True` for read-modify-write work: on SQLite it takes the write lock at BEGIN;
+        on PostgreSQL callers lock the rows they change (SELECT ... FOR UPDATE).
+        """
+        bind = self.engine.execution_options(**{WRITE_OPTION: True}) if write else self.engine
+        with Session(bind, expire_on_commit=False) as session:
             try:
                 yield session
                 session.commit()

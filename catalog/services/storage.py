@@ -1,4 +1,9 @@
-"""Resource file storage under the data dir. Files stream in chunks; hash and size on the way."""
+"""Resource file storage under the data dir. Files stream in chunks; hash and size on the way.
+
+An upload is first staged (written under `.staging/` while it is hashed and measured), then
+either committed into place with an atomic rename once the database has accepted it, or
+discarded: a refused or interrupted upload leaves no file behind.
+"""
 
 from __future__ import annotations
 
@@ -31,19 +36,22 @@ class ResourceStorage:
     def __init__(self, root: Path) -> None:
         self.root = root
 
+    @property
+    def staging_dir(self) -> Path:
+        return self.root / ".staging"
+
     def path_for(self, resource_id: str) -> Path:
         return self.root / resource_id[0:3] / resource_id[3:6] / resource_id[6:]
 
     def exists(self, resource_id: str) -> bool:
         return self.path_for(resource_id).is_file()
 
-    def save(self, resource_id: str, source: BinaryIO, max_bytes: int | None = None) -> StoredFile:
-        """Stream `source` into place atomically; raise FileTooLarge past `max_bytes`."""
-        target = self.path_for(resource_id)
-        target.parent.mkdir(parents=True, exist_ok=True)
+    def stage(self, source: BinaryIO, max_bytes: int | None = None) -> StoredFile:
+        """Stream `source` to a staging file; raise FileTooLarge past `max_bytes`."""
+        self.staging_dir.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         size = 0
-        fd, tmp_name = tempfile.mkstemp(dir=target.parent, prefix=".upload-")
+        fd, name = tempfile.mkstemp(dir=self.staging_dir, prefix="upload-")
         try:
             with os.fdopen(fd, "wb") as tmp:
                 while chunk := source.read(CHUNK_SIZE):
@@ -52,11 +60,25 @@ class ResourceStorage:
                         raise FileTooLarge(max_bytes)
                     digest.update(chunk)
                     tmp.write(chunk)
-            os.replace(tmp_name, target)
         except BaseException:
-            Path(tmp_name).unlink(missing_ok=True)
+            Path(name).unlink(missing_ok=True)
             raise
-        return StoredFile(path=target, size=size, sha256=digest.hexdigest())
+        return StoredFile(path=Path(name), size=size, sha256=digest.hexdigest())
+
+    def commit(self, staged: StoredFile, resource_id: str) -> StoredFile:
+        """Move a staged file into place for `resource_id` (atomic on one file system)."""
+        target = self.path_for(resource_id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged.path, target)
+        return StoredFile(path=target, size=staged.size, sha256=staged.sha256)
+
+    @staticmethod
+    def discard(staged: StoredFile) -> None:
+        staged.path.unlink(missing_ok=True)
+
+    def save(self, resource_id: str, source: BinaryIO, max_bytes: int | None = None) -> StoredFile:
+        """Stage and commit in one go (for content that needs no database decision first)."""
+        return self.commit(self.stage(source, max_bytes), resource_id)
 
     def delete(self, resource_id: str) -> None:
         self.path_for(resource_id).unlink(missing_ok=True)

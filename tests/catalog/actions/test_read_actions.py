@@ -130,7 +130,8 @@ def test_organization_list_and_show(site):
     org = ctx.call("organization_show", {"id": "so-y-te"})
     assert org["package_count"] == 1 and org["is_organization"] is True
     assert org["display_name"] == "Sở Y tế" and org["type"] == "organization"
-    assert org["users"] == [] and org["extras"] == [] and org["groups"] == []
+    assert [(u["name"], u["capacity"]) for u in org["users"]] == [("site_user", "admin")]
+    assert org["extras"] == [] and org["groups"] == []
     assert "packages" not in org
     assert ctx.call("organization_show", {"id": org["id"]})["name"] == "so-y-te"
     with_datasets = ctx.call("organization_show", {"id": "so-y-te", "include_datasets": "true"})

@@ -1,0 +1,208 @@
+"""Dataset write actions with CKAN 2.11's semantics: create, update (full replacement),
+patch, revise, delete (soft), purge, owner_org_update.
+
+Every write runs in a write session with the dataset's row locked, validates everything
+before changing anything, reindexes the dataset and records its activity in the same
+transaction: a failed write leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from catalog.actions.auth import authorize
+from catalog.actions.common import site_url, utcnow
+from catalog.actions.registry import ActionContext, action
+from catalog.db.models import Member, Package, PackageExtra, PackageTag, Resource
+from catalog.errors import NotFound, ValidationFailed
+from catalog.services.activity import record_package_activity
+from catalog.services.dictization import package_dictize, with_download_urls
+from catalog.services.packages import find_group, find_package, reindex, save_package
+from catalog.services.search.indexer import unindex_package
+from catalog.services.validation import validate_package
+
+
+def locked_package(session: Session, reference: Any) -> Package:
+    """The dataset by id or name, locked for this transaction; NotFound as CKAN says it."""
+    if reference in (None, ""):
+        raise ValidationFailed({"id": ["Missing value"]})
+    package = find_package(session, str(reference), for_update=True)
+    if package is None:
+        raise NotFound("Package was not found.")
+    return package
+
+
+def _group_ids(session: Session, groups: Any) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for group in groups if isinstance(groups, list) else []:
+        if isinstance(group, dict):
+            ref = group.get("id") or group.get("name")
+            row = find_group(session, str(ref), is_organization=False) if ref else None
+            if row is not None:
+                found[str(ref)] = row.id
+    return found
+
+
+def write_package(
+    context: ActionContext,
+    session: Session,
+    data_dict: dict[str, Any],
+    existing: Package | None,
+) -> dict[str, Any]:
+    """Validate and save a whole package dict; reindex; record the activity.
+
+    Returns the new package dict with relative upload URLs (the cached form).
+    """
+    name = data_dict.get("name") or (existing.name if existing else None)
+    clash = None
+    if name:
+        clash = session.execute(
+            select(Package.id).where(Package.name == name, Package.state != "deleted")
+        ).scalar_one_or_none()
+    owner = data_dict.get("owner_org")
+    org = find_group(session, str(owner), is_organization=True) if owner else None
+    clean = validate_package(
+        {**data_dict, "name": name},
+        name_taken=clash is not None and (existing is None or clash != existing.id),
+        organization_id=org.id if org else None,
+        group_ids=_group_ids(session, data_dict.get("groups")),
+    )
+    if existing is None and clean.get("id") and session.get(Package, clean["id"]):
+        raise ValidationFailed({"id": ["Dataset id already exists"]})
+    package = save_package(session, clean, existing=existing, user_id=context.user_id, now=utcnow())
+    data = reindex(session, context.services.search, package, site_url(context))
+    record_package_activity(
+        session,
+        user_id=context.user_id,
+        activity_type="new package" if existing is None else "changed package",
+        package_dict=data,
+    )
+    return data
+
+
+def current_input(session: Session, package: Package, url: str) -> dict[str, Any]:
+    """The package as an update input: package_show's dict, read fresh from the tables."""
+    return copy.deepcopy(package_dictize(session, package, url))
+
+
+def _shown(context: ActionContext, data: dict[str, Any]) -> dict[str, Any]:
+    return with_download_urls(data, site_url(context))
+
+
+@action()
+def package_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
+    """Create a dataset in an organization the caller is an editor or admin of.
+
+    :param name: the URL name (2-100 of a-z 0-9 - _); :param owner_org: organization id/name
+    :param title, notes, url, version, author, author_email, maintainer, maintainer_email,
+        license_id, private, tags, extras, resources, groups: as in CKAN
+    """
+    with context.services.session(write=True) as session:
+        owner = data_dict.get("owner_org")
+        org = find_group(session, str(owner), is_organization=True) if owner else None
+        authorize(
+            context,
+            session,
+            "package_create",
+            owner_org=org.id if org else None,
+            groups=list(_group_ids(session, data_dict.get("groups")).values()),
+        )
+        data = write_package(context, session, data_dict, None)
+    return _shown(context, data)
+
+
+@action()
+def package_update(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
+    """Replace a dataset: fields, tags, extras, groups and resources not given are cleared.
+
+    :param id: the dataset's id or name (or `name`)
+    """
+    with context.services.session(write=True) as session:
+        package = locked_package(session, data_dict.get("id") or data_dict.get("name"))
+        authorize(context, session, "package_update", package=package)
+        data = write_package(context, session, data_dict, package)
+    return _shown(context, data)
+
+
+@action()
+def package_patch(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
+    """Change only the given top-level fields of a dataset (lists given replace the old).
+
+    :param id: the dataset's id or name
+    """
+    with context.services.session(write=True) as session:
+        package = locked_package(session, data_dict.get("id"))
+        authorize(context, session, "package_patch", package=package)
+        patched = current_input(session, package, site_url(context))
+        patched.update({key: value for key, value in data_dict.items() if key != "id"})
+        data = write_package(context, session, patched, package)
+    return _shown(context, data)
+
+
+@action()
+def package_delete(context: ActionContext, data_dict: dict[str, Any]) -> None:
+    """Delete a dataset (state "deleted"): gone from lists and search, kept for its editors.
+
+    :param id: the dataset's id or name
+    """
+    with context.services.session(write=True) as session:
+        package = locked_package(session, data_dict.get("id"))
+        authorize(context, session, "package_delete", package=package)
+        session.execute(
+            delete(Member).where(Member.table_name == "package", Member.table_id == package.id)
+        )
+        package.state = "deleted"
+        package.metadata_modified = utcnow()
+        data = reindex(session, context.services.search, package, site_url(context))
+        record_package_activity(
+            session, user_id=context.user_id, activity_type="deleted package", package_dict=data
+        )
+    return None
+
+
+@action()
+def dataset_purge(context: ActionContext, data_dict: dict[str, Any]) -> None:
+    """Remove a dataset and everything of it for good (sysadmins).
+
+    :param id: the dataset's id or name
+    """
+    with context.services.session(write=True) as session:
+        package = locked_package(session, data_dict.get("id"))
+        authorize(context, session, "dataset_purge", package=package)
+        resource_ids = list(
+            session.execute(select(Resource.id).where(Resource.package_id == package.id)).scalars()
+        )
+        unindex_package(session, context.services.search, package.id)
+        for table in (PackageTag, PackageExtra, Resource):
+            session.execute(delete(table).where(table.package_id == package.id))
+        session.execute(
+            delete(Member).where(Member.table_name == "package", Member.table_id == package.id)
+        )
+        session.delete(package)
+    for resource_id in resource_ids:
+        context.services.storage.delete(resource_id)
+    return None
+
+
+@action()
+def package_owner_org_update(context: ActionContext, data_dict: dict[str, Any]) -> None:
+    """Move a dataset to another organization.
+
+    :param id: the dataset's id or name; :param organization_id: the new organization
+    """
+    with context.services.session(write=True) as session:
+        package = locked_package(session, data_dict.get("id"))
+        authorize(context, session, "package_owner_org_update", package=package)
+        reference = data_dict.get("organization_id")
+        org = find_group(session, str(reference), is_organization=True) if reference else None
+        if org is None:
+            raise ValidationFailed({"organization_id": ["Organization does not exist"]})
+        authorize(context, session, "package_create", owner_org=org.id, groups=[])
+        moved = current_input(session, package, site_url(context))
+        moved["owner_org"] = org.id
+        write_package(context, session, moved, package)
+    return None

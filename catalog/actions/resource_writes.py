@@ -1,0 +1,267 @@
+"""Resource write actions: create (multipart `upload` or a `url`), update, patch, delete,
+and the Frictionless validation of their data (resource_validation_show / _run).
+
+An uploaded file is staged and validated before the database transaction starts; only when
+the dataset has been saved is the file moved into place. A refused upload (too large,
+invalid in `block` mode, a validation error in the metadata) leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from catalog.actions.auth import authorize
+from catalog.actions.common import package_dict, readable_package, site_url, utcnow
+from catalog.actions.package_writes import current_input, locked_package, write_package
+from catalog.actions.registry import ActionContext, action
+from catalog.db.models import Resource, ResourceValidation, new_id
+from catalog.errors import NotFound, ValidationFailed
+from catalog.services.dictization import iso, with_download_urls
+from catalog.services.packages import RESOURCE_KEPT, reindex
+from catalog.services.uploads import (
+    PreparedUpload,
+    prepare_upload,
+    store_validation,
+    summarize,
+    validate_table,
+)
+
+Change = Callable[[list[dict[str, Any]]], dict[str, Any] | None]
+
+
+def _prepare(context: ActionContext, data: dict[str, Any]) -> PreparedUpload | None:
+    upload = data.get("upload")
+    if upload in (None, ""):
+        return None
+    settings = context.services.settings
+    prepared = prepare_upload(
+        context.services.storage,
+        upload,
+        max_mb=settings.max_upload_mb,
+        format_hint=data.get("format"),
+        schema=data.get("schema"),
+        workdir=context.services.storage.staging_dir,
+    )
+    outcome = prepared.outcome
+    if settings.validation_mode == "block" and outcome and outcome.status != "success":
+        context.services.storage.discard(prepared.staged)
+        raise ValidationFailed({"validation": [summarize(outcome.report)]})
+    return prepared
+
+
+def _with_upload(data: dict[str, Any], prepared: PreparedUpload | None) -> dict[str, Any]:
+    """The resource input with the stored file's facts in place of the `upload` part."""
+    data = {key: value for key, value in data.items() if key not in ("upload", "clear_upload")}
+    if prepared is not None:
+        data.update(
+            url=prepared.filename,
+            url_type="upload",
+            size=prepared.staged.size,
+            hash=prepared.staged.sha256,
+            last_modified=utcnow().isoformat(),
+        )
+        data.setdefault("format", prepared.format)
+        data["mimetype"] = data.get("mimetype") or prepared.mimetype
+        if not data.get("name"):
+            data["name"] = prepared.filename
+    return data
+
+
+def _change_resources(
+    context: ActionContext,
+    package_ref: Any,
+    permission: str,
+    change: Change,
+    prepared: PreparedUpload | None,
+    resource_for_auth: Resource | None = None,
+) -> dict[str, Any] | None:
+    """Apply `change` to the dataset's resource list under lock, save, then place the file.
+
+    `change` edits the list in place and returns the resource dict it touched (or None).
+    """
+    storage = context.services.storage
+    try:
+        with context.services.session(write=True) as session:
+            package = locked_package(session, package_ref)
+            objects = {"package": package}
+            if resource_for_auth is not None:
+                objects["resource"] = resource_for_auth
+            authorize(context, session, permission, **objects)
+            data = current_input(session, package, site_url(context))
+            touched = change(data["resources"])
+            saved = write_package(context, session, data, package)
+            resource_id = touched["id"] if touched else None
+            if prepared is not None and resource_id and prepared.outcome is not None:
+                store_validation(session, resource_id, prepared.outcome, utcnow())
+                saved = reindex(session, context.services.search, package, site_url(context))
+        if prepared is not None and resource_id:
+            storage.commit(prepared.staged, resource_id)
+    except BaseException:
+        if prepared is not None:
+            storage.discard(prepared.staged)
+        raise
+    saved = with_download_urls(saved, site_url(context))
+    return next((r for r in saved["resources"] if r["id"] == resource_id), None)
+
+
+@action()
+def resource_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
+    """Add a resource to a dataset: a file (multipart field `upload`) or a link (`url`).
+
+    :param package_id: the dataset; :param name, description, format, schema (Table Schema
+        for validation), and any other field as in CKAN
+    Tabular uploads are validated with Frictionless; see validation_status.
+    """
+    if data_dict.get("package_id") in (None, ""):
+        raise ValidationFailed({"package_id": ["Missing value"]})
+    prepared = _prepare(context, data_dict)
+    resource = _with_upload(data_dict, prepared)
+    resource["id"] = new_id()
+    resource.pop("package_id", None)
+
+    def append(resources: list[dict[str, Any]]) -> dict[str, Any]:
+        resources.append(resource)
+        return resource
+
+    created = _change_resources(
+        context, data_dict["package_id"], "resource_create", append, prepared
+    )
+    assert created is not None
+    return created
+
+
+def _existing_resource(context: ActionContext, resource_id: Any) -> Resource:
+    if resource_id in (None, ""):
+        raise ValidationFailed({"id": ["Missing value"]})
+    with context.services.session() as session:
+        row = session.get(Resource, str(resource_id))
+    if row is None or row.state != "active":
+        raise NotFound("Resource was not found.")
+    return row
+
+
+def _replace(current: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
+    """CKAN's resource_update: cleared fields and extras go unless given; kept ones stay."""
+    new = {key: current[key] for key in RESOURCE_KEPT if key in current}
+    new.update(id=current["id"], position=current.get("position"))
+    if "url" not in given and current.get("url_type") == "upload":
+        new["url"] = current.get("url")
+    new.update(given)
+    return new
+
+
+def _update(context: ActionContext, data_dict: dict[str, Any], merge: bool) -> dict[str, Any]:
+    row = _existing_resource(context, data_dict.get("id"))
+    prepared = _prepare(context, data_dict)
+    given = _with_upload(data_dict, prepared)
+
+    def replace(resources: list[dict[str, Any]]) -> dict[str, Any]:
+        for index, current in enumerate(resources):
+            if current["id"] == row.id:
+                new = {**current, **given} if merge else _replace(current, given)
+                resources[index] = new
+                return new
+        raise NotFound("Resource was not found.")
+
+    permission = "resource_patch" if merge else "resource_update"
+    updated = _change_resources(context, row.package_id, permission, replace, prepared, row)
+    assert updated is not None
+    return updated
+
+
+@action()
+def resource_update(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
+    """Replace a resource's metadata (url, description, resource_type, mimetype and custom
+    fields not given are cleared, as in CKAN), optionally with a new `upload`.
+
+    :param id: the resource id
+    """
+    return _update(context, data_dict, merge=False)
+
+
+@action()
+def resource_patch(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
+    """Change only the given fields of a resource, optionally with a new `upload`.
+
+    :param id: the resource id
+    """
+    return _update(context, data_dict, merge=True)
+
+
+@action()
+def resource_delete(context: ActionContext, data_dict: dict[str, Any]) -> None:
+    """Remove a resource from its dataset.
+
+    :param id: the resource id
+    """
+    row = _existing_resource(context, data_dict.get("id"))
+
+    def remove(resources: list[dict[str, Any]]) -> None:
+        resources[:] = [r for r in resources if r["id"] != row.id]
+
+    _change_resources(context, row.package_id, "resource_delete", remove, None, row)
+    return None
+
+
+def _validation_dict(row: ResourceValidation) -> dict[str, Any]:
+    return {
+        "resource_id": row.resource_id,
+        "status": row.status,
+        "created": iso(row.created),
+        "finished": iso(row.finished),
+        "report": row.report,
+    }
+
+
+def _readable_resource(context: ActionContext, session: Session, resource_id: Any) -> Resource:
+    row = _existing_resource(context, resource_id)
+    readable_package(context, session, row.package_id)
+    return row
+
+
+@action(side_effect_free=True)
+def resource_validation_show(context: ActionContext, data_dict: dict[str, Any]) -> dict:
+    """Return the stored Frictionless validation of a resource: status and report.
+
+    :param resource_id: the resource id
+    """
+    with context.services.session() as session:
+        row = _readable_resource(context, session, data_dict.get("resource_id"))
+        validation = session.get(ResourceValidation, row.id)
+        if validation is None:
+            raise NotFound(f"No validation report exists for this resource: {row.id}")
+        return _validation_dict(validation)
+
+
+@action()
+def resource_validation_run(context: ActionContext, data_dict: dict[str, Any]) -> dict:
+    """Validate a resource's stored file again and keep the new report.
+
+    :param resource_id: the resource id
+    """
+    row = _existing_resource(context, data_dict.get("resource_id"))
+    with context.services.session() as session:
+        package = readable_package(context, session, row.package_id)
+        authorize(context, session, "resource_update", package=package, resource=row)
+        resource = next(
+            r for r in package_dict(context, session, package)["resources"] if r["id"] == row.id
+        )
+    path = context.services.storage.path_for(row.id)
+    if row.url_type != "upload" or not path.is_file():
+        raise ValidationFailed({"resource_id": ["Only uploaded files can be validated"]})
+    started = utcnow()
+    with tempfile.TemporaryDirectory(dir=context.services.storage.root) as workdir:
+        outcome = validate_table(path, row.format, row.url, resource.get("schema"), Path(workdir))
+    if outcome is None:
+        raise ValidationFailed({"resource_id": ["This resource is not a table"]})
+    with context.services.session(write=True) as session:
+        package = locked_package(session, row.package_id)
+        validation = store_validation(session, row.id, outcome, started)
+        session.flush()
+        reindex(session, context.services.search, package, site_url(context))
+        return _validation_dict(validation)
