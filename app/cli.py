@@ -1,4 +1,4 @@
-"""The `opendata` command: serve, load, db upgrade."""
+"""The `opendata` command: serve, load, db upgrade, user add, user token add."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from catalog.actions import build_registry
 from catalog.config import DEFAULT_HOST, DEFAULT_PORT, load_settings
@@ -76,6 +77,69 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
         services.dispose()
 
 
+def _validation_lines(errors: dict[str, Any]) -> list[str]:
+    lines = []
+    for field, messages in errors.items():
+        for message in messages if isinstance(messages, list) else [messages]:
+            lines.append(f"{field}: {message}")
+    return lines
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    from catalog.errors import ValidationFailed
+
+    services = build_services(load_settings())
+    try:
+        services.upgrade_schema()
+        context = site_context(services, build_registry())
+        data = {"name": args.name, "email": args.email, "sysadmin": args.sysadmin}
+        if args.password is not None:
+            data["password"] = args.password
+        try:
+            user = context.call("user_create", data)
+        except ValidationFailed as exc:
+            if "That login name is not available." in exc.errors.get("name", []):
+                print(f"error: user {args.name} already exists", file=sys.stderr)
+            else:
+                for line in _validation_lines(exc.errors):
+                    print(f"error: {line}", file=sys.stderr)
+            return 2
+        role = "sysadmin" if user["sysadmin"] else "user"
+        print(f"created {role} {user['name']} ({user['id']})")
+        if args.password is None:
+            print("no password set: the account can use API tokens but cannot sign in")
+        return 0
+    finally:
+        services.dispose()
+
+
+def cmd_user_token_add(args: argparse.Namespace) -> int:
+    from catalog.errors import NotFound, ValidationFailed
+
+    services = build_services(load_settings())
+    try:
+        services.upgrade_schema()
+        context = site_context(services, build_registry())
+        try:
+            user = context.call("user_show", {"id": args.name})
+        except NotFound:
+            user = None
+        if user is None or user["state"] != "active":
+            print(f"error: no active user named {args.name}", file=sys.stderr)
+            return 2
+        try:
+            result = context.call("api_token_create", {"user": user["id"], "name": args.token_name})
+        except ValidationFailed as exc:
+            for line in _validation_lines(exc.errors):
+                print(f"error: {line}", file=sys.stderr)
+            return 2
+        print(f"API token {args.token_name!r} for {user['name']} (shown once; keep it secret):")
+        print(result["token"])
+        return 0
+    finally:
+        services.dispose()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="opendata", description="Bắc Giang open data catalog")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -93,6 +157,25 @@ def build_parser() -> argparse.ArgumentParser:
     db_commands = db.add_subparsers(dest="db_command", required=True)
     upgrade = db_commands.add_parser("upgrade", help="apply all migrations")
     upgrade.set_defaults(func=cmd_db_upgrade)
+
+    user = commands.add_parser("user", help="user accounts and their API tokens")
+    user_commands = user.add_subparsers(dest="user_command", required=True)
+    add = user_commands.add_parser("add", help="create a user account")
+    add.add_argument("name", help="login name: 2-100 characters of a-z, 0-9, - and _")
+    add.add_argument("--email", required=True)
+    add.add_argument(
+        "--password", help="at least 8 characters; without it the account cannot sign in"
+    )
+    add.add_argument("--sysadmin", action="store_true", help="make the account a sysadmin")
+    add.set_defaults(func=cmd_user_add)
+    token = user_commands.add_parser("token", help="API tokens")
+    token_commands = token.add_subparsers(dest="token_command", required=True)
+    token_add = token_commands.add_parser(
+        "add", help="create an API token for a user; prints it as the last line"
+    )
+    token_add.add_argument("name", help="the user's name")
+    token_add.add_argument("token_name", help="a name for the token")
+    token_add.set_defaults(func=cmd_user_token_add)
     return parser
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from contextlib import asynccontextmanager
 from typing import Any
 
 from fastapi import FastAPI, Request
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.router import build_action_router, install_api_error_handlers
 from app.downloads import build_download_router
@@ -13,10 +15,48 @@ from catalog.actions import build_registry
 from catalog.actions.registry import ActionContext, Identity
 from catalog.config import Settings
 from catalog.services.runtime import Services, build_services
+from catalog.services.tokens import user_for_token
+
+log = logging.getLogger(__name__)
+
+TOKEN_HEADERS = ("authorization", "x-ckan-api-key")
+
+
+def request_tokens(request: Request) -> list[str]:
+    """The API tokens a request carries, in the order tried: `Authorization` (the raw
+    token, as CKAN 2.11 and ckanapi send it, or `Bearer <token>`), then `X-CKAN-API-Key`."""
+    found: list[str] = []
+    for header in TOKEN_HEADERS:
+        value = request.headers.get(header, "").strip()
+        scheme, _, rest = value.partition(" ")
+        if scheme.lower() == "bearer":
+            value = rest.strip()
+        if value and value not in found:
+            found.append(value)
+    return found
 
 
 def identify(request: Request) -> Identity | None:
-    """API tokens arrive with the publishing issue; until then every caller is anonymous."""
+    """The caller named by the request's API token, or None (anonymous).
+
+    Runs in the threadpool. As in CKAN, a token that is unknown, malformed, revoked or of a
+    deleted user makes the caller anonymous: public reads keep working, writes get 403.
+    """
+    candidates = request_tokens(request)
+    if not candidates:
+        return None
+    services: Services = request.app.state.services
+    for touch in (True, False):
+        try:
+            with services.session() as session:
+                for token in candidates:
+                    user = user_for_token(session, token, touch=touch)
+                    if user is not None:
+                        return Identity(user_id=user.id, name=user.name, sysadmin=user.sysadmin)
+            return None
+        except SQLAlchemyError:
+            # Recording last_access must never cost the caller their identity.
+            log.warning("API token lookup failed (touch=%s)", touch, exc_info=True)
     return None
 
 
