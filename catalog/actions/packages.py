@@ -87,7 +87,7 @@ def search_request(data_dict: dict[str, Any], rows_max: int) -> SearchRequest:
     params.check()
     sort = params.string("sort")
     fq_list = data_dict.get("fq_list") or []
-    if isinstance(fq_list, str):
+    if not isinstance(fq_list, list):
         fq_list = [fq_list]
     return SearchRequest(
         q=params.string("q", "") or "",
