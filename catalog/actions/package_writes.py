@@ -73,6 +73,7 @@ def write_package(
     )
     if existing is None and clean.get("id") and session.get(Package, clean["id"]):
         raise ValidationFailed({"id": ["Dataset id already exists"]})
+    _free_name_of_deleted(context, session, clean["name"], existing)
     package = save_package(session, clean, existing=existing, user_id=context.user_id, now=utcnow())
     data = reindex(session, context.services.search, package, site_url(context))
     record_package_activity(
@@ -82,6 +83,19 @@ def write_package(
         package_dict=data,
     )
     return data
+
+
+def _free_name_of_deleted(
+    context: ActionContext, session: Session, name: str, existing: Package | None
+) -> None:
+    """A deleted dataset gives up its name to a new one: it is renamed to its id (CKAN)."""
+    for old in session.execute(
+        select(Package).where(Package.name == name, Package.state == "deleted")
+    ).scalars():
+        if existing is None or old.id != existing.id:
+            old.name = old.id
+            session.flush()
+            reindex(session, context.services.search, old, site_url(context))
 
 
 def current_input(session: Session, package: Package, url: str) -> dict[str, Any]:
