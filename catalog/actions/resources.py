@@ -125,7 +125,13 @@ def format_autocomplete(context: ActionContext, data_dict: dict[str, Any]) -> li
     lowered = func.lower(Resource.format)
     query = (
         select(lowered, func.count().label("n"))
-        .where(Resource.state == "active", lowered.like(f"%{q.lower()}%"))
+        .join(Package, Package.id == Resource.package_id)
+        .where(
+            Resource.state == "active",
+            Package.state == "active",
+            Package.private.is_(False),
+            lowered.like(f"%{q.lower()}%"),
+        )
         .group_by(lowered)
         .order_by(func.count().desc(), lowered)
         .limit(limit or 5)

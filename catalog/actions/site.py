@@ -33,6 +33,7 @@ def tag_list(context: ActionContext, data_dict: dict[str, Any]) -> list[Any]:
             Tag.vocabulary_id.is_(None),
             PackageTag.state == "active",
             Package.state == "active",
+            Package.private.is_(False),  # a private dataset's tags are its metadata too
         )
         .distinct()
         .order_by(Tag.name)
