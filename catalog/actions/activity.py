@@ -4,18 +4,20 @@ activity_show. Every list shows the caller only what their permission labels all
 
 from __future__ import annotations
 
+import copy
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from catalog.actions.common import readable_package, user_label, viewer
+from catalog.actions.common import readable_package, site_url, user_label, viewer
 from catalog.actions.params import Params
 from catalog.actions.registry import ActionContext, action
 from catalog.db.models import Activity, Group
 from catalog.errors import NotAuthorized, NotFound
 from catalog.services import activity as stream
+from catalog.services.dictization import with_download_urls
 
 LIST_PARAMETERS = """
     :param offset: where to start (optional, default 0)
@@ -98,8 +100,22 @@ def _readable_group(
     return group
 
 
-def _dictize(activities: list[Activity]) -> list[dict[str, Any]]:
-    return [stream.activity_dictize(item) for item in activities]
+def _dictize(context: ActionContext, found: Activity) -> dict[str, Any]:
+    """The activity dict, its dataset's uploaded files given as absolute download URLs
+    of this site, as package_show gives them."""
+    result = stream.activity_dictize(found)
+    package = result["data"].get("package")
+    if isinstance(package, dict) and package.get("id"):
+        package = copy.deepcopy(package)
+        result["data"] = {
+            **result["data"],
+            "package": with_download_urls(package, site_url(context)),
+        }
+    return result
+
+
+def _dictize_list(context: ActionContext, found: list[Activity]) -> list[dict[str, Any]]:
+    return [_dictize(context, item) for item in found]
 
 
 @action(side_effect_free=True)
@@ -115,7 +131,7 @@ def package_activity_list(
     with context.services.session() as session:
         package = readable_package(context, session, reference)
         found = stream.package_activities(session, package.id, viewer(context, session), query)
-        return _dictize(found)
+        return _dictize_list(context, found)
 
 
 @action(side_effect_free=True)
@@ -131,7 +147,7 @@ def organization_activity_list(
     with context.services.session() as session:
         org = _readable_group(context, session, reference, is_organization=True)
         found = stream.organization_activities(session, org.id, viewer(context, session), query)
-        return _dictize(found)
+        return _dictize_list(context, found)
 
 
 @action(side_effect_free=True)
@@ -144,7 +160,7 @@ def group_activity_list(context: ActionContext, data_dict: dict[str, Any]) -> li
     with context.services.session() as session:
         group = _readable_group(context, session, reference, is_organization=False)
         found = stream.group_activities(session, group.id, viewer(context, session), query)
-        return _dictize(found)
+        return _dictize_list(context, found)
 
 
 @action(side_effect_free=True)
@@ -157,7 +173,7 @@ def recently_changed_packages_activity_list(
     _, query = _query(context, data_dict, with_id=False)
     with context.services.session() as session:
         found = stream.recently_changed_package_activities(session, viewer(context, session), query)
-        return _dictize(found)
+        return _dictize_list(context, found)
 
 
 @action(side_effect_free=True)
@@ -175,7 +191,7 @@ def activity_show(context: ActionContext, data_dict: dict[str, Any]) -> dict[str
             raise NotFound()
         if not stream.can_see_activity(session, viewer(context, session), found):
             raise NotAuthorized("Unauthorized to view activity data")
-        return stream.activity_dictize(found)
+        return _dictize(context, found)
 
 
 def _document(*funcs: Any, hidden: bool) -> None:
