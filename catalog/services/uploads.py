@@ -35,7 +35,7 @@ EXTRA_MIMETYPES = {
 
 
 def safe_filename(name: str | None) -> str:
-    """A file name that is safe on disk and in a URL, whatever the client sent."""
+    """A lower-case ASCII file name, safe on disk and in a URL, whatever the client sent."""
     base = (name or "").replace("\\", "/").rsplit("/", 1)[-1]
     base = _UNSAFE.sub("-", fold(base)).strip("-.")
     base = re.sub(r"-{2,}", "-", base)
