@@ -55,9 +55,16 @@ def _types(params: Params, key: str) -> tuple[str, ...] | None:
 
 
 HIDDEN_PARAMETER = (
-    "    :param include_hidden_activity: include the site user's activity, such as the\n"
-    "        loading of content and harvests (sysadmins only; default false)\n"
+    "    :param include_hidden_activity: include the activity of the users the site hides\n"
+    "        (`hide_activity_from_users`; sysadmins only; default false)\n"
 )
+
+
+def hidden_user_names(context: ActionContext) -> tuple[str, ...]:
+    """CKAN's ckan.hide_activity_from_users: the settings' `hide_activity_from_users` when
+    the site has one, else nobody (see catalog.services.activity.CKAN_HIDDEN_USER_NAMES)."""
+    names = getattr(context.services.settings, "hide_activity_from_users", None) or ()
+    return tuple(names.replace(",", " ").split()) if isinstance(names, str) else tuple(names)
 
 
 def _query(
@@ -83,6 +90,7 @@ def _query(
         activity_types=activity_types,
         exclude_activity_types=exclude_activity_types,
         include_hidden=include_hidden,
+        hidden_user_names=hidden_user_names(context),
     )
 
 

@@ -116,7 +116,10 @@ def record_group_activity(
 
 DEFAULT_LIMIT = 31  # ckan.activity_list_limit
 MAX_LIMIT = 100  # ckan.activity_list_limit_max
-HIDDEN_USER_NAMES = (SITE_USER_NAME,)  # ckan.hide_activity_from_users: the site user
+# CKAN's ckan.hide_activity_from_users defaults to its site user, which hides everything a
+# load or harvest does. Here the site user loads the catalog's own content and its activity
+# is shown by default; a deployment that wants CKAN's default passes these names.
+CKAN_HIDDEN_USER_NAMES = (SITE_USER_NAME,)
 
 
 @dataclass(frozen=True)
@@ -130,6 +133,7 @@ class ActivityQuery:
     activity_types: tuple[str, ...] | None = None
     exclude_activity_types: tuple[str, ...] | None = None
     include_hidden: bool = False
+    hidden_user_names: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.activity_types is not None and self.exclude_activity_types is not None:
@@ -178,8 +182,8 @@ def visible_to(viewer: Viewer) -> ColumnElement:
     )
 
 
-def _not_hidden() -> ColumnElement:
-    hidden = select(User.id).where(User.name.in_(HIDDEN_USER_NAMES))
+def _not_hidden(names: tuple[str, ...]) -> ColumnElement:
+    hidden = select(User.id).where(User.name.in_(names))
     return or_(Activity.user_id.is_(None), Activity.user_id.not_in(hidden))
 
 
@@ -187,8 +191,8 @@ def _run(
     session: Session, scope: ColumnElement, viewer: Viewer, query: ActivityQuery
 ) -> list[Activity]:
     conditions = [scope, visible_to(viewer)]
-    if not query.include_hidden:
-        conditions.append(_not_hidden())
+    if query.hidden_user_names and not query.include_hidden:
+        conditions.append(_not_hidden(query.hidden_user_names))
     if query.activity_types:
         conditions.append(Activity.activity_type.in_(query.activity_types))
     elif query.exclude_activity_types:

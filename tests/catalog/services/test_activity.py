@@ -10,6 +10,7 @@ from sqlalchemy import select
 from catalog.db.models import Activity, Group, Member, Package, User
 from catalog.errors import ValidationFailed
 from catalog.services import activity as stream
+from catalog.services.authz import can_read_package
 from catalog.services.search.service import Viewer
 from catalog.services.users import get_or_create_site_user
 
@@ -90,14 +91,6 @@ def world(services):
             activity_type="changed organization",
             group_dict={"id": "org-a", "name": "org-a"},
             timestamp=T0 + 5 * minute,
-        )
-        site = get_or_create_site_user(session)
-        record(
-            session,
-            user_id=site.id,
-            activity_type="changed package",
-            package_dict=_package("pub", org="org-a"),
-            timestamp=T0 + 6 * minute,
         )
     # fmt: skip
     return services
@@ -240,14 +233,26 @@ def test_a_purged_dataset_leaves_nothing_but_for_sysadmins(world):
         assert len(stream.package_activities(session, "pub", SYSADMIN, query)) == 2
 
 
-def test_hidden_site_user_activity(world):
+def test_hidden_users_activity(world):
+    """CKAN's hide_activity_from_users: shown unless names are given; include_hidden wins."""
     with world.session() as session:
-        shown = stream.package_activities(session, "pub", SYSADMIN, stream.ActivityQuery())
-        everything = stream.package_activities(
-            session, "pub", SYSADMIN, stream.ActivityQuery(include_hidden=True)
-        )
-    assert len(shown) == 2 and len(everything) == 3
-    assert everything[0].timestamp == T0 + timedelta(minutes=6)
+        site = get_or_create_site_user(session)
+        stream.record_package_activity(
+            session, user_id=site.id, activity_type="changed package",
+            package_dict=_package("pub", org="org-a"), timestamp=T0 + timedelta(minutes=6),
+        )  # fmt: skip
+    names = stream.CKAN_HIDDEN_USER_NAMES
+    with world.session() as session:
+
+        def count(**query) -> int:
+            found = stream.package_activities(
+                session, "pub", ANONYMOUS, stream.ActivityQuery(**query)
+            )
+            return len(found)
+
+        assert count() == 3
+        assert count(hidden_user_names=names) == 2
+        assert count(hidden_user_names=names, include_hidden=True) == 3
 
 
 def test_paging_and_time_windows(world):
@@ -333,3 +338,35 @@ def test_activity_dictize_has_ckans_keys_in_order(world):
     ]  # fmt: skip
     assert result["timestamp"] == (T0 + timedelta(minutes=4)).isoformat()
     assert result["permission_labels"] == ["creator-u-outsider"]
+
+
+def test_readability_in_sql_agrees_with_can_read_package(services):
+    """The streams' "readable now" condition must follow catalog.services.authz."""
+    with services.session() as session:
+        session.add(Group(id="org-x", name="org-x", is_organization=True))
+        session.flush()
+        n = 0
+        for state in ("active", "draft", "deleted"):
+            for private in (False, True):
+                for owner in ("org-x", None):
+                    for creator in ("u-c", "u-other", None):
+                        n += 1
+                        session.add(Package(id=f"p{n}", name=f"p{n}", state=state,
+                                            private=private, owner_org=owner,
+                                            creator_user_id=creator))  # fmt: skip
+    viewers = [
+        ANONYMOUS,
+        Viewer(user_id="u-c"),
+        Viewer(user_id="u-m", organization_ids=frozenset({"org-x"})),
+        Viewer(user_id="u-o", organization_ids=frozenset({"org-y"})),
+        SYSADMIN,
+    ]
+    with services.session() as session:
+        packages = list(session.execute(select(Package)).scalars())
+        for viewer in viewers:
+            in_python = {p.id for p in packages if can_read_package(viewer, p)}
+            if viewer.sysadmin:
+                assert in_python == {p.id for p in packages}
+                continue
+            in_sql = set(session.execute(stream._readable_package_ids(viewer)).scalars())
+            assert in_sql == in_python, viewer
