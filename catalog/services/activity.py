@@ -116,6 +116,7 @@ def record_group_activity(
 
 DEFAULT_LIMIT = 31  # ckan.activity_list_limit
 MAX_LIMIT = 100  # ckan.activity_list_limit_max
+MAX_OFFSET = 2**62
 # CKAN's ckan.hide_activity_from_users defaults to its site user, which hides everything a
 # load or harvest does. Here the site user loads the catalog's own content and its activity
 # is shown by default; a deployment that wants CKAN's default passes these names.
@@ -209,8 +210,8 @@ def _run(
         else (Activity.timestamp.desc(), Activity.id.desc())
     )
     statement = select(Activity).where(*conditions).order_by(*order)
-    if query.offset:
-        statement = statement.offset(query.offset)
+    if query.offset:  # beyond any stream, but within the databases' 64-bit integers
+        statement = statement.offset(min(query.offset, MAX_OFFSET))
     statement = statement.limit(query.limit)
     rows = list(session.execute(statement).scalars())
     if oldest_first:

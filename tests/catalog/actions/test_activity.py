@@ -333,6 +333,37 @@ def test_hidden_users_as_ckans_hide_activity_from_users(
     assert catalog.contexts["anonymous"].call("activity_show", {"id": hidden})["id"] == hidden
 
 
+HOSTILE = (
+    None, True, -1, 10**30, 1e300, 1.5, "", " ", "[", "\\", "%", "_", "ả\u0301", "\x00",
+    "a" * 5000, "1e400", "nan", "-inf", "2025-13-01", ["a", 1], [None], [[]], {"a": 1}, {}, [],
+)  # fmt: skip
+LIST_PARAMETERS = ("id", "limit", "offset", "after", "before", "activity_types",
+                   "exclude_activity_types", "include_hidden_activity")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("action", "ref"),
+    [
+        ("package_activity_list", "co-so-y-te"),
+        ("organization_activity_list", "so-y-te"),
+        ("group_activity_list", "y-te"),
+        ("recently_changed_packages_activity_list", None),
+        ("activity_show", "x"),
+    ],
+)
+def test_hostile_parameters_get_a_catalog_error_at_worst(
+    catalog: Catalog, action: str, ref: str | None
+) -> None:
+    for who in ("anonymous", "sysadmin"):
+        for key in LIST_PARAMETERS:
+            for value in HOSTILE:
+                data = {"id": ref, key: value} if ref else {key: value}
+                try:
+                    catalog.contexts[who].call(action, data)
+                except (NotFound, NotAuthorized, ValidationFailed):
+                    pass
+
+
 def test_activity_actions_are_side_effect_free_and_documented(catalog: Catalog) -> None:
     for name in (
         "package_activity_list", "organization_activity_list", "group_activity_list",
