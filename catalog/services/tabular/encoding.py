@@ -95,7 +95,7 @@ class EncodingResult:
     ascii: bool = False
     declared: str | None = None
     mismatch: bool = False  # a declared encoding was overruled by the content
-    undecodable: int = 0  # bytes or sequences the chosen encoding cannot decode (UTF-8 pass)
+    undecodable: int = 0  # UTF-8 sequences found undecodable (normalize locates them)
     candidates: dict[str, int] = field(default_factory=dict)  # legacy candidates' scores
 
     def describe(self) -> dict:
@@ -118,14 +118,9 @@ def canonical(name: str | None) -> str | None:
         return None
 
 
-def _is_single_byte(name: str) -> bool:
-    try:
-        return len("\u00e9".encode(name, errors="replace")) == 1 and name not in (
-            "utf-8",
-            "utf-16",
-        )
-    except LookupError:
-        return False
+def _is_legacy(name: str) -> bool:
+    """A code page (single-byte, or a legacy CJK one), not a Unicode encoding."""
+    return not name.startswith(("utf", "ascii"))
 
 
 def _bom_encoding(head: bytes) -> tuple[str, int] | None:
@@ -151,23 +146,6 @@ def _utf16_without_bom(head: bytes) -> str | None:
     if even_nuls > 0.4 * half and odd_nuls < 0.05 * half:
         return "utf-16-be"
     return None
-
-
-def count_undecodable(path: Path, encoding: str) -> int:
-    """How many byte sequences of the file `encoding` cannot decode (whole file, chunked)."""
-    recorder = ErrorRecorder(limit=0)
-    token = recording(recorder)
-    try:
-        decoder = codecs.getincrementaldecoder(encoding)(errors=RECORD_ERRORS)
-        offset = 0
-        with open(path, "rb") as handle:
-            while chunk := handle.read(CHUNK_SIZE):
-                decode_chunk(decoder, chunk, offset)
-                offset += len(chunk)
-        decode_chunk(decoder, b"", offset, final=True)
-    finally:
-        stop_recording(token)
-    return recorder.count
 
 
 @dataclass
@@ -225,7 +203,7 @@ def _chardet_guess(sample: bytes) -> str | None:
         return None
     guess = chardet.detect(bytes(sample[:CHARDET_LIMIT])).get("encoding")
     name = canonical(guess)
-    if name and _is_single_byte(name):
+    if name and _is_legacy(name):
         return name
     return None
 
@@ -258,7 +236,7 @@ def choose_single_byte(sample: bytes, declared: str | None = None) -> tuple[str,
     such as "©" is no letter in Windows-1252 but some letter in many other code pages.
     """
     order: list[str] = []
-    if declared and _is_single_byte(declared):
+    if declared and _is_legacy(declared):
         order.append(declared)
     for name in ("cp1252", "cp1258", "iso8859-1"):
         if name not in order:
@@ -283,10 +261,8 @@ def detect_encoding(path: Path, declared: str | None = None) -> EncodingResult:
     if bom is not None:
         name = bom[0]
         result = EncodingResult(encoding=name, bom=True)
-        result.undecodable = count_undecodable(path, name)
     elif (utf16 := _utf16_without_bom(head)) is not None:
         result = EncodingResult(encoding=utf16)
-        result.undecodable = count_undecodable(path, utf16)
     else:
         scan = _scan_utf8(path)
         if scan.errors == 0:
@@ -294,9 +270,7 @@ def detect_encoding(path: Path, declared: str | None = None) -> EncodingResult:
         elif not scan.gave_up and scan.multibyte >= 4 * scan.errors:
             result = EncodingResult(encoding="utf-8", undecodable=scan.errors)
         else:
-            legacy_declared = (
-                declared_name if declared_name and _is_single_byte(declared_name) else None
-            )
+            legacy_declared = declared_name if declared_name and _is_legacy(declared_name) else None
             sample = bytes(scan.sample)
             name, scores = choose_single_byte(sample, legacy_declared)
             utf8_score, multibyte = _utf8_evidence(sample)

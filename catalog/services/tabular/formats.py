@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path, PurePath
 
 TEXT_FORMATS = frozenset({"csv", "tsv", "json"})
@@ -73,11 +74,16 @@ def is_tabular(format: str | None, filename: str | None, *, path: Path | None = 
 
 
 def sniff_container(path: Path) -> str | None:
-    """ "xlsx" or "xls" when the bytes are an Excel workbook whatever the name says, else None."""
+    """The workbook format ("xlsx", "xls") of the bytes, whatever the name says; else None."""
     with open(path, "rb") as handle:
         head = handle.read(8)
     if head.startswith(_ZIP_MAGIC):
-        return "xlsx"
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError):
+            return None
+        return "xlsx" if "xl/workbook.xml" in names else None
     if head.startswith(_OLE_MAGIC):
         return "xls"
     return None

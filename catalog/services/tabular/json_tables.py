@@ -64,6 +64,8 @@ def sniff_json_table(path: Path) -> JsonSniff:
     """Whether the JSON file at `path` is a table, and of which shape; reads only its head."""
     ijson = _ijson()
     with open(path, "rb") as handle:
+        if handle.read(3) != b"\xef\xbb\xbf":  # a raw upload may start with a UTF-8 BOM
+            handle.seek(0)
         events = ijson.parse(handle)
         try:
             _, event, _ = next(events)

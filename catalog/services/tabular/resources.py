@@ -13,7 +13,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from frictionless import Detector, Dialect, Schema, formats
+from frictionless import Detector, Dialect, FrictionlessException, Schema, formats
 from frictionless.resources import TableResource
 
 from catalog.services.tabular.dialect import CsvDialect
@@ -26,7 +26,7 @@ RESOURCE_NAME = "table"
 @dataclass
 class Prepared:
     resource: TableResource
-    schema: dict[str, Any]
+    schema: dict[str, Any] | None  # None: the file could not be read to infer one
     inferred: bool
     json_rows: JsonRows | None = None
 
@@ -35,13 +35,20 @@ def _where(path: Path) -> dict[str, str]:
     return {"path": path.name, "basepath": str(path.parent)}
 
 
-def _probe(make: Any, sample_rows: int) -> tuple[list[str], list[list[Any]], Dialect]:
-    """Open a resource reading `sample_rows` rows; its labels, data rows and dialect."""
+def _probe(make: Any, sample_rows: int) -> tuple[list[str], list[list[Any]], Dialect] | None:
+    """Open a resource reading `sample_rows` rows; its labels, data rows and dialect.
+
+    None when the file cannot be opened as a table (corrupt workbook, empty file ...): the
+    validation then reports Frictionless' own error for it.
+    """
     probe = make(detector=Detector(sample_size=sample_rows + 20, field_type="any"))
-    with probe:
-        labels = list(probe.labels or [])
-        fragment = list(probe.fragment or [])
-        dialect = probe.dialect.to_copy()
+    try:
+        with probe:
+            labels = list(probe.labels or [])
+            fragment = list(probe.fragment or [])
+            dialect = probe.dialect.to_copy()
+    except FrictionlessException:
+        return None
     return labels, fragment, dialect
 
 
@@ -76,7 +83,10 @@ def csv_resource(
 
     if schema is not None:
         return Prepared(make(schema=Schema.from_descriptor(schema)), schema, inferred=False)
-    labels, fragment, probed = _probe(make, sample_rows)
+    probed_sample = _probe(make, sample_rows)
+    if probed_sample is None:
+        return Prepared(make(), None, inferred=True)
+    labels, fragment, probed = probed_sample
     inferred = infer_schema(labels, fragment, delimiter=dialect.delimiter)
     control = formats.CsvControl(delimiter=dialect.delimiter, quote_char=dialect.quote_char)
     base = _header_dialect(probed, Dialect(controls=[control]))
@@ -101,7 +111,10 @@ def spreadsheet_resource(
 
     if schema is not None:
         return Prepared(make(schema=Schema.from_descriptor(schema)), schema, inferred=False)
-    labels, fragment, probed = _probe(make, sample_rows)
+    probed_sample = _probe(make, sample_rows)
+    if probed_sample is None:
+        return Prepared(make(), None, inferred=True)
+    labels, fragment, probed = probed_sample
     inferred = infer_schema(labels, fragment)
     base = _header_dialect(probed, Dialect())
     resource = make(dialect=base, schema=Schema.from_descriptor(inferred))

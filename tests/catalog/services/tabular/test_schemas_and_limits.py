@@ -180,3 +180,42 @@ def test_status_of() -> None:
     assert status_of({"valid": True, "errors": []}) == "success"
     assert status_of({"valid": False, "errors": [{"type": "type-error"}]}) == "failure"
     assert status_of({"valid": False, "errors": [{"type": "source-error"}]}) == "error"
+
+
+def test_json_with_bom_is_still_a_table(files: Path, tmp_path: Path, validate) -> None:
+    path = tmp_path / "bom.json"
+    path.write_bytes(b"\xef\xbb\xbf" + (files / "table_arrays_bad_row.json").read_bytes())
+    assert is_tabular("JSON", "bom.json", path=path)
+    outcome = validate(path)
+    assert outcome.encoding == "utf-8-sig"
+    assert errors_of(outcome) == [("type-error", 4, "dan_so")]
+
+
+def test_a_zip_that_is_no_workbook_stays_what_it_says(tmp_path: Path, validate) -> None:
+    import zipfile
+
+    path = tmp_path / "data.csv"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("data.csv", "a,b\n1,2\n")
+    outcome = validate(path, format="CSV")
+    assert outcome.format == "csv"
+    assert outcome.status in ("failure", "error")
+
+
+def test_format_from_the_uploaded_name(tmp_path: Path, validate) -> None:
+    path = tmp_path / "stored-object"
+    path.write_bytes("ma\tten\n01\tBắc Giang\n".encode())
+    outcome = validate(path, format=None, filename="danh sách.tsv")
+    assert outcome.format == "tsv" and outcome.status == "success"
+    assert outcome.dialect["delimiter"] == "\t"
+
+
+def test_corrupt_workbook_is_an_error_with_frictionless_message(tmp_path: Path, validate):
+    path = tmp_path / "bang.xlsx"
+    path.write_bytes(b"PK\x03\x04 not really a workbook")
+    outcome = validate(path, format="XLSX")
+    assert outcome.status == "error"
+    [error] = outcome.report["errors"]
+    assert error["type"] == "format-error"
+    assert 'invalid excel file "bang.xlsx"' in error["message"]
+    assert outcome.schema is None
