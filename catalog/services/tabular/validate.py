@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,7 +24,7 @@ from typing import Any
 
 from catalog.services.tabular import report as reports
 from catalog.services.tabular.dialect import read_sample, sniff_dialect
-from catalog.services.tabular.encoding import detect_encoding
+from catalog.services.tabular.encoding import canonical, detect_encoding
 from catalog.services.tabular.formats import (
     SPREADSHEET_FORMATS,
     is_tabular,
@@ -136,7 +138,10 @@ def validate_file(
         return run.execute(encoding)
     except Exception as exc:  # a report, never an exception, whatever the file holds
         log.exception("validation of %s failed", name)
-        outcome = fail("validation-error", f"The file could not be validated: {exc}")
+        message = str(exc)
+        for folder in {path.parent, Path(workdir or tempfile.gettempdir())}:
+            message = message.replace(f"{folder}{os.sep}", "")  # no server paths in reports
+        outcome = fail("validation-error", f"The file could not be validated: {message}")
         outcome.normalized_path = run.normalized
         outcome.encoding = run.encoding
         return outcome
@@ -176,6 +181,10 @@ class _Run:
         if self.fmt in SPREADSHEET_FORMATS:
             prepared = spreadsheet_resource(self.path, self.fmt, self.schema)
             return self._validate(prepared)
+        if declared_encoding and canonical(declared_encoding) is None:
+            self.warnings.append(
+                f"The declared encoding {declared_encoding} is unknown; the encoding was detected"
+            )
         detected = detect_encoding(self.path, declared=declared_encoding)
         self.encoding = detected.encoding
         self.source.update(detected.describe())

@@ -240,3 +240,21 @@ def test_early_odd_value_is_reported_not_absorbed(files: Path, validate) -> None
     assert {f["name"]: f["type"] for f in outcome.schema["fields"]}["dan_so"] == "integer"
     assert errors_of(outcome) == [("type-error", 3, "dan_so")]
     assert outcome.report["errors"][0]["cell"] == "chưa cập nhật"
+
+
+def test_unknown_declared_encoding_is_detected(files: Path, validate) -> None:
+    outcome = validate(files / "vn_windows1258.csv", encoding="vn-abc")
+    assert outcome.encoding == "cp1258" and outcome.status == "success"
+    assert "The declared encoding vn-abc is unknown" in outcome.report["warnings"][0]
+
+
+def test_validations_in_threads_do_not_mix(files: Path, validate) -> None:
+    """Uploads are validated in worker threads: each keeps its own undecodable bytes."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    names = ["utf8_bad_byte_after_100k.csv", "vn_windows1258.csv", "ascii_then_windows1258.csv"]
+    alone = {name: validate(files / name).report["errors"] for name in names}
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        together = list(pool.map(lambda name: validate(files / name), names * 2))
+    for name, outcome in zip(names * 2, together, strict=True):
+        assert outcome.report["errors"] == alone[name], name

@@ -219,3 +219,18 @@ def test_corrupt_workbook_is_an_error_with_frictionless_message(tmp_path: Path, 
     assert error["type"] == "format-error"
     assert 'invalid excel file "bang.xlsx"' in error["message"]
     assert outcome.schema is None
+
+
+def test_an_unexpected_failure_is_an_error_report(files: Path, tmp_path, validate, monkeypatch):
+    from catalog.services.tabular import validate as module
+
+    def explode(*args, **kwargs):
+        raise OSError(f"cannot read {tmp_path}/tabular-x.csv")
+
+    monkeypatch.setattr(module, "sniff_json_table", explode)
+    outcome = validate(files / "table_arrays_bad_row.json")
+    assert outcome.status == "error"
+    [error] = outcome.report["errors"]
+    assert error["type"] == "validation-error"
+    assert error["message"] == "The file could not be validated: cannot read tabular-x.csv"
+    assert outcome.normalized_path is not None  # made before the failure: the caller deletes it
