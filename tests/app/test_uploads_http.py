@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -137,3 +139,38 @@ def test_replacing_the_file_with_resource_patch_keeps_the_resource(site):
     assert patched["id"] == created["id"] and patched["hash"] != created["hash"]
     assert httpx.get(patched["url"]).content == fixed.read_bytes()
     assert json.loads(json.dumps(patched))["validation_status"] in ("success", "failure")
+
+
+def test_validating_a_large_file_does_not_block_other_requests(site, tmp_path: Path):
+    base_url, token, _ = site
+    big = tmp_path / "lon.csv"
+    row = "HB{:06d},Nguyễn Văn Bình,4,2024-01-15\n"
+    with big.open("w", encoding="utf-8") as handle:
+        handle.write("ma_ho,chu_ho,so_nguoi,ngay_dang_ky\n")
+        handle.writelines(row.format(i) for i in range(150_000))
+    result: dict = {}
+
+    def upload() -> None:
+        with big.open("rb") as handle:
+            result["reply"] = httpx.post(
+                f"{base_url}/api/3/action/resource_create",
+                headers={"Authorization": token},
+                data={"package_id": "ho-gia-dinh", "schema": SCHEMA},
+                files={"upload": ("lon.csv", handle, "text/csv")},
+                timeout=300,
+            )
+
+    worker = threading.Thread(target=upload)
+    worker.start()
+    slowest = 0.0
+    answered = 0
+    with httpx.Client(base_url=base_url) as client:
+        while worker.is_alive():
+            started = time.perf_counter()
+            assert client.get("/api/3/action/status_show").status_code == 200
+            slowest = max(slowest, time.perf_counter() - started)
+            answered += 1
+            time.sleep(0.05)
+    worker.join()
+    assert result["reply"].json()["result"]["validation_status"] == "success"
+    assert answered >= 5 and slowest < 2.0
