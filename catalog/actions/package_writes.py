@@ -70,6 +70,7 @@ def write_package(
         name_taken=clash is not None and (existing is None or clash != existing.id),
         organization_id=org.id if org else None,
         group_ids=_group_ids(session, data_dict.get("groups")),
+        creating=existing is None,
     )
     if existing is None and clean.get("id") and session.get(Package, clean["id"]):
         raise ValidationFailed({"id": ["Dataset id already exists"]})

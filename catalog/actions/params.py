@@ -14,6 +14,8 @@ from catalog.services.validation import as_bool
 
 __all__ = ["Params", "as_bool"]
 
+LARGEST = 2**62
+
 
 class Params:
     """Typed access to a data dict; errors accumulate until `check()`."""
@@ -68,6 +70,7 @@ class Params:
         if parsed is None:
             self._fail(key, "Invalid integer")
             return default
+        parsed = max(-LARGEST, min(parsed, LARGEST))  # databases count in 64 bits
         if minimum == 0 and parsed < 0:
             self._fail(key, "Must be a natural number")
             return default

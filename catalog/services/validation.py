@@ -158,8 +158,12 @@ def validate_package(
     name_taken: bool,
     organization_id: str | None,
     group_ids: dict[str, str],
+    creating: bool = False,
 ) -> dict[str, Any]:
     """Clean a package_create / package_update input dict.
+
+    A new dataset needs an organization (CKAN's `ckan.auth.create_unowned_dataset` is off);
+    an update that leaves `owner_org` out keeps the old one.
 
     The caller resolves references first: `organization_id` is the id of `owner_org` (None
     when it names no organization), `group_ids` maps each given group id/name to its id.
@@ -182,8 +186,8 @@ def validate_package(
             errors[key] = [f"Email {clean[key]} is not a valid format"]
     if clean.get("version") and len(clean["version"]) > 100:
         errors["version"] = ["Length must be less than 100 characters"]
-    if "owner_org" in data:
-        if data["owner_org"] in (None, ""):
+    if "owner_org" in data or creating:
+        if data.get("owner_org") in (None, ""):
             errors["owner_org"] = ["An organization must be provided"]
         elif organization_id is None:
             errors["owner_org"] = ["Organization does not exist"]
