@@ -135,4 +135,18 @@ def load_content(context: ActionContext, root: Path) -> LoadReport:
         _store_files(context, content, current)
         _sync(context, report, f"dataset {wanted['name']}", wanted, current, "package",
               _same_package)  # fmt: skip
+        _validate_new_files(context, wanted, current)
     return report
+
+
+def _validate_new_files(
+    context: ActionContext, wanted: dict[str, Any], current: dict[str, Any] | None
+) -> None:
+    """Every data file gets a Frictionless report: new or changed files, or files that
+    never had one, are validated (through resource_validation_run)."""
+    previous = {r["id"]: r for r in (current or {}).get("resources", [])}
+    for resource in wanted["resources"]:
+        old = previous.get(resource["id"])
+        if old and old.get("hash") == resource["hash"] and old.get("validation_status"):
+            continue
+        context.call("resource_validation_run", {"resource_id": resource["id"]})

@@ -63,3 +63,12 @@ def test_loaded_datasets_carry_both_languages_and_their_table_schema(loaded_serv
     resource = shown["resources"][0]
     assert resource["url_type"] == "upload" and resource["format"] == "CSV"
     assert json.loads(resource["schema"])["fields"]
+
+
+def test_every_loaded_data_file_has_a_frictionless_report(anonymous):
+    result = anonymous.call("package_search", {"rows": 1000})
+    statuses = {r["validation_status"] for p in result["results"] for r in p["resources"]}
+    assert statuses == {"success"}
+    resource = result["results"][0]["resources"][0]
+    report = anonymous.call("resource_validation_show", {"resource_id": resource["id"]})
+    assert report["report"]["valid"] is True and report["report"]["stats"]["rows"] > 0
