@@ -16,12 +16,22 @@ from sqlalchemy.orm import Session
 
 from catalog.actions.auth import authorize
 from catalog.actions.common import site_url, utcnow
+from catalog.actions.params import Params
 from catalog.actions.registry import ActionContext, action
 from catalog.db.models import Member, Package, PackageExtra, PackageTag, Resource
 from catalog.errors import NotFound, ValidationFailed
 from catalog.services.activity import record_package_activity
 from catalog.services.dictization import package_dictize, with_download_urls
 from catalog.services.packages import find_group, find_package, reindex, save_package
+from catalog.services.revise import (
+    RevisionError,
+    filter_globs,
+    json_or_string,
+    match_key,
+    merge,
+    merge_key,
+    mismatches,
+)
 from catalog.services.search.indexer import unindex_package
 from catalog.services.validation import validate_package
 
@@ -221,3 +231,73 @@ def package_owner_org_update(context: ActionContext, data_dict: dict[str, Any]) 
         moved["owner_org"] = org.id
         write_package(context, session, moved, package)
     return None
+
+
+def _revision_parts(data_dict: dict[str, Any]) -> tuple[dict, dict, dict, dict, list, list]:
+    match = json_or_string(data_dict.get("match", {}))
+    update = json_or_string(data_dict.get("update", {}))
+    if not isinstance(match, dict) or not isinstance(update, dict):
+        raise ValidationFailed(
+            {"match" if not isinstance(match, dict) else "update": ["Not a dict"]}
+        )
+    flat_match = {k[7:]: json_or_string(v) for k, v in data_dict.items() if k.startswith("match__")}
+    flat_update = {
+        k[8:]: json_or_string(v) for k, v in data_dict.items() if k.startswith("update__")
+    }
+    patterns = Params(data_dict).comma_list("filter") or []
+    include = Params(data_dict).comma_list("include") or []
+    return match, flat_match, update, flat_update, patterns, include
+
+
+@action()
+def package_revise(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
+    """Change parts of a dataset only if it still looks as expected (CKAN 2.9+).
+
+    :param match: values the dataset must have now (must include id or name); or flattened
+        `match__<path>` keys, e.g. `match__resources__0__name`
+    :param filter: patterns of fields to remove first, e.g. `["-resources__*__description"]`
+    :param update: a dict merged deeply into the dataset; or `update__<path>` keys; a list
+        item is addressed by index or by the first 5+ characters of its id;
+        `update__resources__extend` appends resources
+    :param include: patterns limiting the returned dict
+    Returns `{"package": <the updated dataset>}`.
+    """
+    match, flat_match, update, flat_update, patterns, include = _revision_parts(data_dict)
+    reference = (
+        flat_match.get("id") or match.get("id") or flat_match.get("name") or match.get("name")
+    )
+    if reference is None:
+        raise ValidationFailed({"match__id": "Missing value"})
+    with context.services.session(write=True) as session:
+        package = locked_package(session, reference)
+        authorize(context, session, "package_revise", package=package)
+        current = with_download_urls(
+            current_input(session, package, site_url(context)), site_url(context)
+        )
+        unmatched = mismatches(current, match)
+        try:
+            for key, value in sorted(flat_match.items()):
+                unmatched.extend(match_key(current, key, value))
+        except RevisionError as error:
+            raise ValidationFailed({"match": [str(error)]}) from None
+        if unmatched:
+            raise ValidationFailed(
+                {"match": ["__".join(str(p) for p in path) for path in unmatched]}
+            )
+        if patterns:
+            filter_globs(current, patterns)
+            current["id"] = package.id
+        try:
+            merge(current, update)
+        except RevisionError as error:
+            raise ValidationFailed({"update": [str(error)]}) from None
+        for key, value in sorted(flat_update.items(), key=lambda kv: kv[0].endswith("extend")):
+            try:
+                merge_key(current, key, value)
+            except RevisionError as error:
+                raise ValidationFailed({f"update__{key}": [str(error)]}) from None
+        data = write_package(context, session, current, package)
+    result = {"package": _shown(context, data)}
+    if include:
+        filter_globs(result, include)
+    return result
