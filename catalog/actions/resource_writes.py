@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from catalog.actions.auth import authorize
@@ -23,11 +24,13 @@ from catalog.db.models import Resource, ResourceValidation, new_id
 from catalog.errors import NotFound, ValidationFailed
 from catalog.services.dictization import iso, with_download_urls
 from catalog.services.packages import RESOURCE_KEPT, reindex
+from catalog.services.tabular.report import summary
+from catalog.services.tabular.validate import ValidationOutcome
 from catalog.services.uploads import (
     PreparedUpload,
     prepare_upload,
     store_validation,
-    summarize,
+    validate_link,
     validate_table,
 )
 
@@ -50,8 +53,31 @@ def _prepare(context: ActionContext, data: dict[str, Any]) -> PreparedUpload | N
     outcome = prepared.outcome
     if settings.validation_mode == "block" and outcome and outcome.status != "success":
         context.services.storage.discard(prepared.staged)
-        raise ValidationFailed({"validation": [summarize(outcome.report)]})
+        raise ValidationFailed({"validation": [summary(outcome.report)]})
     return prepared
+
+
+def _check_link(
+    context: ActionContext, data: dict[str, Any], previous_url: str | None
+) -> ValidationOutcome | None:
+    """A new or changed link to a table is fetched and validated like an upload."""
+    url = data.get("url")
+    if data.get("upload") not in (None, "") or not isinstance(url, str) or url == previous_url:
+        return None
+    if not url.startswith(("http://", "https://")):
+        return None
+    settings = context.services.settings
+    outcome = validate_link(
+        context.services.storage,
+        url,
+        format_hint=data.get("format"),
+        schema=data.get("schema"),
+        max_mb=settings.max_upload_mb,
+        workdir=context.services.storage.staging_dir,
+    )
+    if settings.validation_mode == "block" and outcome and outcome.status == "failure":
+        raise ValidationFailed({"validation": [summary(outcome.report)]})
+    return outcome
 
 
 def _with_upload(data: dict[str, Any], prepared: PreparedUpload | None) -> dict[str, Any]:
@@ -79,6 +105,8 @@ def _change_resources(
     change: Change,
     prepared: PreparedUpload | None,
     resource_for_auth: Resource | None = None,
+    link_outcome: ValidationOutcome | None = None,
+    data_replaced: bool = False,
 ) -> dict[str, Any] | None:
     """Apply `change` to the dataset's resource list under lock, save, then place the file.
 
@@ -96,8 +124,15 @@ def _change_resources(
             touched = change(data["resources"])
             saved = write_package(context, session, data, package)
             resource_id = touched["id"] if touched else None
-            if prepared is not None and resource_id and prepared.outcome is not None:
-                store_validation(session, resource_id, prepared.outcome, utcnow())
+            outcome = prepared.outcome if prepared is not None else link_outcome
+            if resource_id and outcome is not None:
+                store_validation(session, resource_id, outcome, utcnow())
+            elif resource_id and data_replaced:  # the old report describes other data
+                session.execute(
+                    delete(ResourceValidation).where(ResourceValidation.resource_id == resource_id)
+                )
+            if resource_id and (outcome is not None or data_replaced):
+                session.flush()
                 saved = reindex(session, context.services.search, package, site_url(context))
         if prepared is not None and resource_id:
             storage.commit(prepared.staged, resource_id)
@@ -120,6 +155,7 @@ def resource_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[s
     if data_dict.get("package_id") in (None, ""):
         raise ValidationFailed({"package_id": ["Missing value"]})
     prepared = _prepare(context, data_dict)
+    link_outcome = _check_link(context, data_dict, None)
     resource = _with_upload(data_dict, prepared)
     resource["id"] = new_id()
     resource.pop("package_id", None)
@@ -129,8 +165,9 @@ def resource_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[s
         return resource
 
     created = _change_resources(
-        context, data_dict["package_id"], "resource_create", append, prepared
-    )
+        context, data_dict["package_id"], "resource_create", append, prepared,
+        link_outcome=link_outcome,
+    )  # fmt: skip
     assert created is not None
     return created
 
@@ -158,6 +195,7 @@ def _replace(current: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
 def _update(context: ActionContext, data_dict: dict[str, Any], merge: bool) -> dict[str, Any]:
     row = _existing_resource(context, data_dict.get("id"))
     prepared = _prepare(context, data_dict)
+    link_outcome = _check_link(context, data_dict, row.url)
     given = _with_upload(data_dict, prepared)
 
     def replace(resources: list[dict[str, Any]]) -> dict[str, Any]:
@@ -169,7 +207,11 @@ def _update(context: ActionContext, data_dict: dict[str, Any], merge: bool) -> d
         raise NotFound("Resource was not found.")
 
     permission = "resource_patch" if merge else "resource_update"
-    updated = _change_resources(context, row.package_id, permission, replace, prepared, row)
+    url = data_dict.get("url")
+    replaced = prepared is not None or (isinstance(url, str) and url != row.url)
+    updated = _change_resources(
+        context, row.package_id, permission, replace, prepared, row, link_outcome, replaced
+    )
     assert updated is not None
     return updated
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
+from urllib.parse import urlparse
 
 from sqlalchemy.orm import Session
 
@@ -122,17 +123,34 @@ def validate_table(
     return outcome
 
 
-def summarize(report: dict[str, Any], limit: int = 5) -> str:
-    """One line per error for a 409 message in `block` mode."""
-    errors = report.get("errors") or []
-    lines = [
-        f"row {e.get('rowNumber', '?')}, field {e.get('fieldName', '?')}: {e.get('message', '')}"
-        for e in errors[:limit]
-    ]
-    more = len(errors) - limit
-    if more > 0:
-        lines.append(f"... and {more} more")
-    return "; ".join(lines) or "the file is not valid"
+def validate_link(
+    storage: ResourceStorage,
+    url: str,
+    *,
+    format_hint: str | None,
+    schema: Any,
+    max_mb: int,
+    workdir: Path,
+) -> ValidationOutcome | None:
+    """Validate the table a link points to (None when it is not a table). The fetched copy is
+    discarded; an unreachable link gives status "error" with the reason in the report."""
+    from catalog.services.remote import FetchFailed, fetch_to_staging
+    from catalog.services.tabular.report import error_report
+    from catalog.services.tabular.validate import ValidationOutcome, is_tabular
+
+    filename = safe_filename(urlparse(url).path)
+    fmt = (format_hint or "").strip() or guess_format(filename)
+    if not is_tabular(fmt, filename):
+        return None
+    try:
+        staged = fetch_to_staging(storage, url, max_mb=max_mb)
+    except FetchFailed as error:
+        report = error_report("source-error", str(error), source={"path": url})
+        return ValidationOutcome("error", report, None, None, None)
+    try:
+        return validate_table(staged.path, fmt, filename, schema, workdir)
+    finally:
+        storage.discard(staged)
 
 
 def store_validation(

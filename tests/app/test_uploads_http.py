@@ -174,3 +174,23 @@ def test_validating_a_large_file_does_not_block_other_requests(site, tmp_path: P
     worker.join()
     assert result["reply"].json()["result"]["validation_status"] == "success"
     assert answered >= 5 and slowest < 2.0
+
+
+def test_a_link_to_a_table_is_fetched_and_validated(site):
+    """The linked file is served by the live server itself (no other network here)."""
+    base_url, token, _ = site
+    with ckanapi.RemoteCKAN(base_url, apikey=token) as ckan:
+        with (FILES / "household_errors.csv").open("rb") as handle:
+            uploaded = ckan.action.resource_create(
+                package_id="ho-gia-dinh", schema=SCHEMA, upload=handle
+            )
+        link = ckan.action.resource_create(
+            package_id="ho-gia-dinh", url=uploaded["url"], format="CSV", schema=SCHEMA
+        )
+        assert link["url_type"] is None and link["validation_status"] == "failure"
+        broken = ckan.action.resource_patch(id=link["id"], url=f"{base_url}/khong-co.csv")
+        assert broken["validation_status"] == "error"
+        report = ckan.action.resource_validation_show(resource_id=link["id"])
+        assert "could not be fetched" in report["report"]["errors"][0]["message"]
+        plain = ckan.action.resource_patch(id=link["id"], url="http://example.org/trang.html")
+        assert "validation_status" not in plain
