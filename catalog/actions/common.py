@@ -9,8 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from catalog.actions.registry import ActionContext
-from catalog.db.models import Package, SearchDoc, SearchDocDict, utcnow
-from catalog.errors import NotAuthorized, NotFound
+from catalog.db.models import Package, Resource, SearchDoc, SearchDocDict, utcnow
+from catalog.errors import NotAuthorized, NotFound, ValidationFailed
 from catalog.services.authz import can_read_package, viewer_for
 from catalog.services.dictization import package_dictize, with_download_urls
 from catalog.services.packages import find_package
@@ -44,6 +44,16 @@ def readable_package(context: ActionContext, session: Session, id_or_name: str) 
             f"User {user_label(context)} not authorized to read package {package.id}"
         )
     return package
+
+
+def active_resource(session: Session, resource_id: Any) -> Resource:
+    """The active resource of that id; 409 without an id, 404 as CKAN says it otherwise."""
+    if resource_id in (None, ""):
+        raise ValidationFailed({"id": ["Missing value"]})
+    row = session.get(Resource, str(resource_id))
+    if row is None or row.state != "active":
+        raise NotFound("Resource was not found.")
+    return row
 
 
 def package_dict(context: ActionContext, session: Session, package: Package) -> dict[str, Any]:

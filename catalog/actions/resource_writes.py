@@ -17,7 +17,13 @@ from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from catalog.actions.auth import authorize
-from catalog.actions.common import package_dict, readable_package, site_url, utcnow
+from catalog.actions.common import (
+    active_resource,
+    package_dict,
+    readable_package,
+    site_url,
+    utcnow,
+)
 from catalog.actions.package_writes import current_input, locked_package, write_package
 from catalog.actions.registry import ActionContext, action
 from catalog.db.models import Resource, ResourceValidation, new_id
@@ -173,13 +179,8 @@ def resource_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[s
 
 
 def _existing_resource(context: ActionContext, resource_id: Any) -> Resource:
-    if resource_id in (None, ""):
-        raise ValidationFailed({"id": ["Missing value"]})
     with context.services.session() as session:
-        row = session.get(Resource, str(resource_id))
-    if row is None or row.state != "active":
-        raise NotFound("Resource was not found.")
-    return row
+        return active_resource(session, resource_id)
 
 
 def _replace(current: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from catalog.actions.common import package_dict, readable_package, site_url
+from catalog.actions.common import active_resource, package_dict, readable_package, site_url
 from catalog.actions.params import Params
 from catalog.actions.registry import ActionContext, action
 from catalog.db.models import Package, Resource
@@ -29,13 +29,8 @@ def resource_show(context: ActionContext, data_dict: dict[str, Any]) -> dict[str
 
     :param id: the resource id
     """
-    resource_id = data_dict.get("id")
-    if resource_id in (None, ""):
-        raise ValidationFailed({"id": ["Missing value"]})
     with context.services.session() as session:
-        row = session.get(Resource, str(resource_id))
-        if row is None or row.state != "active":
-            raise NotFound("Resource was not found.")
+        row = active_resource(session, data_dict.get("id"))
         package = readable_package(context, session, row.package_id)
         for resource in package_dict(context, session, package)["resources"]:
             if resource["id"] == row.id:
