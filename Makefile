@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench install load clean
+.PHONY: run test lint bench bench-upload install load clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/api.py
+
+bench-upload: $(STAMP)
+	$(BIN)/python benchmarks/upload.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -149,6 +149,8 @@ def validate_resource(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, l
     for key in ("url", "name", "description", "format", "mimetype", "hash"):
         if clean.get(key) is not None and not isinstance(clean[key], str):
             clean[key] = str(clean[key])
+    if isinstance(clean.get("url"), str):
+        clean["url"] = clean["url"].strip()  # CKAN's remove_whitespace
     return clean, errors
 
 
