@@ -76,6 +76,8 @@ def _apply(group: Group, clean: dict[str, Any]) -> None:
 
 
 def _name_taken(session: Session, name: Any, own_id: str | None) -> bool:
+    if not isinstance(name, str):
+        return False  # validate_group reports a name that is not a string
     clash = session.execute(select(Group.id).where(Group.name == name)).scalar_one_or_none()
     return clash is not None and clash != own_id
 

@@ -69,7 +69,7 @@ def write_package(
     """
     name = data_dict.get("name") or (existing.name if existing else None)
     clash = None
-    if name:
+    if name and isinstance(name, str):
         clash = session.execute(
             select(Package.id).where(Package.name == name, Package.state != "deleted")
         ).scalar_one_or_none()

@@ -95,6 +95,20 @@ def _check_id(data: dict[str, Any], errors: dict[str, Any]) -> str | None:
         return None
 
 
+PACKAGE_LIMITS = {"license_id": 100, "type": 100}
+RESOURCE_LIMITS = {
+    "format": 100, "mimetype": 200, "mimetype_inner": 200, "url_type": 50, "resource_type": 100,
+}  # fmt: skip
+
+
+def _check_lengths(clean: dict[str, Any], limits: dict[str, int], errors: dict) -> None:
+    """Columns of bounded size: too long a value is the caller's error, not the database's."""
+    for key, limit in limits.items():
+        value = clean.get(key)
+        if isinstance(value, str) and len(value) > limit:
+            errors[key] = [f"Must be at most {limit} characters long"]
+
+
 def _list_of_dicts(data: dict[str, Any], key: str) -> list[dict[str, Any]]:
     value = data.get(key)
     if value is None:
@@ -137,6 +151,8 @@ def validate_resource(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, l
     if clean.get("size") not in (None, ""):
         try:
             clean["size"] = int(clean["size"])
+            if not -(2**63) <= clean["size"] < 2**63:  # a BIGINT column
+                raise ValueError
         except (TypeError, ValueError):
             errors["size"] = ["Invalid integer"]
     else:
@@ -146,9 +162,10 @@ def validate_resource(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, l
             clean[key] = _parse_datetime(clean.get(key))
         except ValueError as exc:
             errors[key] = [str(exc)]
-    for key in ("url", "name", "description", "format", "mimetype", "hash"):
+    for key in ("url", "name", "description", "format", "mimetype", "hash", *RESOURCE_LIMITS):
         if clean.get(key) is not None and not isinstance(clean[key], str):
             clean[key] = str(clean[key])
+    _check_lengths(clean, RESOURCE_LIMITS, errors)
     if isinstance(clean.get("url"), str):
         clean["url"] = clean["url"].strip()  # CKAN's remove_whitespace
     return clean, errors
@@ -186,6 +203,7 @@ def validate_package(
     for key in ("author_email", "maintainer_email"):
         if clean.get(key) and not EMAIL_RE.match(clean[key]):
             errors[key] = [f"Email {clean[key]} is not a valid format"]
+    _check_lengths(clean, PACKAGE_LIMITS, errors)
     if clean.get("version") and len(clean["version"]) > 100:
         errors["version"] = ["Length must be less than 100 characters"]
     if "owner_org" in data or creating:
