@@ -110,8 +110,10 @@ def validate_table(
 ) -> ValidationOutcome | None:
     """Frictionless validation of a tabular file (None for other files).
 
-    The engine (and frictionless) is imported on first use: it is slow to import, and
-    reading the catalog never needs it.
+    No normalized copy is asked for: a clean UTF-8 file is validated as it is, and a copy the
+    engine makes for any other text is deleted here (nothing uses it yet). The engine (and
+    frictionless) is imported on first use: it is slow to import, and reading the catalog
+    never needs it.
     """
     from catalog.services.tabular.validate import is_tabular, validate_file
 

@@ -13,6 +13,10 @@ Order of evidence:
    (`plausibility.score`). A declared encoding is one more candidate; when the content shows
    another, the declaration is overruled and `mismatch` says so, so mis-declared
    Windows-1258 never passes as mojibake.
+
+The same pass over a UTF-8 file (with or without a BOM) also finds whether it is clean:
+every byte decodable, all text NFC, no lone CR. Frictionless then reads the original as it
+is and no normalized copy is needed (`EncodingResult.clean`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from __future__ import annotations
 import codecs
 import contextvars
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +40,17 @@ LEGACY_CANDIDATES = ("cp1258", "cp1252", "latin-1")
 GIVE_UP_ERRORS = 1000
 _HIGH_LINE = re.compile(rb"[^\n]*[\x80-\xff][^\n]*\n?")
 _ASCII_BYTES = bytes(range(128))
+_ASCII_CHAR = re.compile(r"[\x00-\x7f]")
+_LONE_CR = re.compile(rb"\r(?!\n)")
+# UTF-8 lead and continuation bytes of U+0080-U+02FF (Latin-1, Latin Extended-A/B, IPA,
+# spacing modifiers) and, after E1, B8-BB: U+1E00-U+1EFF (Latin Extended Additional, the
+# precomposed Vietnamese letters). Every one of these characters is NFC by itself, has
+# combining class 0 and is never the second half of a composition, so text made of them and
+# ASCII is NFC, and a cut before any of them is safe (test_clean_text pins this).
+_STABLE_HIGH = bytes(range(0x80, 0xCC)) + b"\xe1"
+_E1_UNSTABLE = re.compile(rb"\xe1(?![\xb8-\xbb])")
+HEAD_CHARS = 64 * 1024  # the head of a clean text kept for sniffing its dialect
+MAX_NFC_CARRY = 1 << 20  # a longer run without ASCII is not followed: the file gets a copy
 
 
 @dataclass
@@ -89,6 +105,15 @@ def decode_chunk(decoder: codecs.IncrementalDecoder, chunk: bytes, offset: int, 
 
 
 @dataclass
+class CleanText:
+    """A UTF-8 text Frictionless can read as it is: decodable, NFC, no lone CR."""
+
+    crlf: bool  # some line ends are CR LF
+    head: str  # the first HEAD_CHARS characters (no BOM), for sniffing the dialect
+    complete: bool  # `head` is the whole text
+
+
+@dataclass
 class EncodingResult:
     encoding: str  # Python codec name to decode with, e.g. "utf-8", "utf-8-sig", "cp1258"
     bom: bool = False
@@ -97,6 +122,7 @@ class EncodingResult:
     mismatch: bool = False  # a declared encoding was overruled by the content
     undecodable: int = 0  # UTF-8 sequences found undecodable (normalize locates them)
     candidates: dict[str, int] = field(default_factory=dict)  # legacy candidates' scores
+    clean: CleanText | None = None  # set when no normalized copy is needed to read the text
 
     def describe(self) -> dict:
         out: dict = {"encoding": self.encoding, "bom": self.bom}
@@ -148,6 +174,125 @@ def _utf16_without_bom(head: bytes) -> str | None:
     return None
 
 
+def _last_ascii(text: str, fallback: int, reach: int = 4096) -> int:
+    """Index of the last ASCII character of `text` within `reach` of its end, else `fallback`."""
+    for index in range(len(text) - 1, max(-1, len(text) - 1 - reach), -1):
+        if text[index] < "\x80":
+            return index
+    return fallback
+
+
+def _stable(high: bytes) -> bool:
+    """Whether these non-ASCII UTF-8 bytes are all of stable letters (see `_STABLE_HIGH`)."""
+    return not high.translate(None, _STABLE_HIGH) and _E1_UNSTABLE.search(high) is None
+
+
+class TextCheck:
+    """Follows a UTF-8 text chunk by chunk: is it all NFC, has it a lone CR; keeps its head.
+
+    NFC never composes or reorders across a cut made just before an ASCII character (a
+    starter that is no second half of any composition). Each decoded chunk is checked whole,
+    and so is the piece from the previous chunk's last ASCII character to this chunk's first
+    one: a combining mark at the start of a chunk is checked with its base letter. A chunk
+    whose bytes are all ASCII or stable letters (`_STABLE_HIGH`: Vietnamese text) is NFC
+    with no check, and a cut before any of its characters is safe. Line ends are looked at
+    in the bytes (in UTF-8 a CR byte is a CR); a CR at a chunk's end is paired with a LF at
+    the next chunk's start.
+    """
+
+    def __init__(self, head_chars: int = HEAD_CHARS) -> None:
+        self.nfc = True
+        self.crlf = False
+        self.lone_cr = False
+        self.head_chars = head_chars
+        self._head: list[str] = []
+        self._head_len = 0
+        self._beyond_head = False
+        self._tail = ""  # from the last ASCII character seen (not yet followed by a safe cut)
+        self._cr_pending = False
+
+    @property
+    def clean(self) -> bool:
+        return self.nfc and not self.lone_cr
+
+    def feed_ascii(self, chunk: bytes) -> None:
+        """An ASCII chunk (nothing pending in the decoder)."""
+        self._line_ends(chunk)
+        self._keep_head(chunk, None)
+        self._tail = chr(chunk[-1])
+
+    def feed_text(self, chunk: bytes, text: str, high: bytes | None = None, pending=b"") -> None:
+        """A chunk of bytes and what decoding it gave: `text` starts with the character the
+        decoder's `pending` bytes began. `high`: the chunk's non-ASCII bytes, if known."""
+        self._line_ends(chunk)
+        self._keep_head(None, text)
+        if not text or not self.nfc:
+            return
+        if high is None:
+            high = chunk.translate(None, _ASCII_BYTES)
+        if _stable(high) and (
+            not pending or _stable((pending + chunk[:3]).translate(None, _ASCII_BYTES))
+        ):
+            self._tail = text[-1:]  # NFC, and so is any cut: nothing to carry but the end
+            return
+        if not unicodedata.is_normalized("NFC", text):
+            self.nfc = False
+            return
+        first = _ASCII_CHAR.search(text)
+        if first is None:  # no safe cut in this chunk: it all joins the tail
+            self._tail += text
+            if len(self._tail) > MAX_NFC_CARRY or not unicodedata.is_normalized("NFC", self._tail):
+                self.nfc = False
+            return
+        start = first.start()
+        if start and self._tail and not unicodedata.is_normalized("NFC", self._tail + text[:start]):
+            self.nfc = False
+            return
+        self._tail = text[_last_ascii(text, start) :]
+
+    def finish(self) -> CleanText | None:
+        if self._cr_pending:
+            self.lone_cr = True  # the file ends with a CR
+        if not self.clean:
+            return None
+        return CleanText(self.crlf, "".join(self._head), not self._beyond_head)
+
+    def _line_ends(self, chunk: bytes) -> None:
+        if self._cr_pending and chunk:
+            self._cr_pending = False
+            if chunk[:1] == b"\n":
+                self.crlf = True
+            else:
+                self.lone_cr = True
+        if b"\r" not in chunk:
+            return
+        if not self.crlf and b"\r\n" in chunk:
+            self.crlf = True
+        lone = _LONE_CR.search(chunk)
+        if lone is None:
+            return
+        if lone.end() == len(chunk):  # the last byte: the next chunk may start with its LF
+            self._cr_pending = True
+        else:
+            self.lone_cr = True
+
+    def _keep_head(self, raw: bytes | None, text: str | None) -> None:
+        if self._beyond_head:
+            return
+        need = self.head_chars - self._head_len
+        if raw is not None:
+            if len(raw) > need:
+                self._beyond_head = True
+            piece = raw[:need].decode("ascii")
+        else:
+            assert text is not None
+            if len(text) > need:
+                self._beyond_head = True
+            piece = text[:need]
+        self._head.append(piece)
+        self._head_len += len(piece)
+
+
 @dataclass
 class _Utf8Scan:
     errors: int = 0
@@ -155,42 +300,62 @@ class _Utf8Scan:
     high_bytes: int = 0
     gave_up: bool = False
     sample: bytearray = field(default_factory=bytearray)
+    clean: CleanText | None = None  # every byte decodable, NFC, no lone CR
 
 
-def _scan_utf8(path: Path) -> _Utf8Scan:
+def _scan_utf8(path: Path, codec: str = "utf-8", *, stop_unclean: bool = False) -> _Utf8Scan:
+    """One pass over the file: UTF-8 errors, the legacy sample and the clean-text check.
+
+    `stop_unclean`: stop reading as soon as the file is known not to be clean (when only
+    that is asked: a UTF-8 BOM decides the encoding already).
+    """
     scan = _Utf8Scan()
+    check = TextCheck()
+    following = True  # still possibly clean: keep checking
     recorder = ErrorRecorder(limit=0)
     token = recording(recorder)
     try:
-        decoder = codecs.getincrementaldecoder("utf-8")(errors=RECORD_ERRORS)
+        decoder = codecs.getincrementaldecoder(codec)(errors=RECORD_ERRORS)
         offset = 0
         with open(path, "rb") as handle:
             while chunk := handle.read(CHUNK_SIZE):
                 if not chunk.isascii():
-                    high = len(chunk.translate(None, _ASCII_BYTES))
+                    high_bytes = chunk.translate(None, _ASCII_BYTES)
+                    high = len(high_bytes)
                     scan.high_bytes += high
-                    if len(scan.sample) < SAMPLE_LIMIT:
+                    if len(scan.sample) < SAMPLE_LIMIT and not stop_unclean:
                         for match in _HIGH_LINE.finditer(chunk):
                             scan.sample += match.group()
                             if len(scan.sample) >= SAMPLE_LIMIT:
                                 break
                     if not scan.gave_up:
                         before = recorder.count
+                        pending = decoder.getstate()[0] if following else b""
                         text = decode_chunk(decoder, chunk, offset)
                         new_errors = recorder.count - before
                         ascii_count = len(chunk) - high
                         scan.multibyte += max(0, len(text) - ascii_count - new_errors)
+                        if following:
+                            check.feed_text(chunk, text, high_bytes, pending)
                 elif not scan.gave_up and decoder.getstate()[0]:
                     decode_chunk(decoder, chunk, offset)
+                elif following:
+                    check.feed_ascii(chunk)
                 offset += len(chunk)
                 scan.errors = recorder.count
+                following = following and scan.errors == 0 and check.clean
+                if stop_unclean and not following:
+                    break
                 if scan.errors >= GIVE_UP_ERRORS and scan.multibyte < 4 * scan.errors:
                     scan.gave_up = True
                     if len(scan.sample) >= SAMPLE_LIMIT:
                         break
-            if not scan.gave_up:
-                decode_chunk(decoder, b"", offset, final=True)
-                scan.errors = recorder.count
+            else:
+                if not scan.gave_up:
+                    decode_chunk(decoder, b"", offset, final=True)
+                    scan.errors = recorder.count
+                if following and scan.errors == 0:
+                    scan.clean = check.finish()
     finally:
         stop_recording(token)
     return scan
@@ -261,12 +426,15 @@ def detect_encoding(path: Path, declared: str | None = None) -> EncodingResult:
     if bom is not None:
         name = bom[0]
         result = EncodingResult(encoding=name, bom=True)
+        if name == "utf-8-sig":
+            result.clean = _scan_utf8(path, name, stop_unclean=True).clean
     elif (utf16 := _utf16_without_bom(head)) is not None:
         result = EncodingResult(encoding=utf16)
     else:
         scan = _scan_utf8(path)
         if scan.errors == 0:
             result = EncodingResult(encoding="utf-8", ascii=scan.high_bytes == 0)
+            result.clean = scan.clean
         elif not scan.gave_up and scan.multibyte >= 4 * scan.errors:
             result = EncodingResult(encoding="utf-8", undecodable=scan.errors)
         else:

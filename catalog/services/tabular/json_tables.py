@@ -114,6 +114,8 @@ class JsonRows:
     def _items(self) -> Iterator[Any]:
         ijson = _ijson()
         with open(self.path, "rb") as handle:
+            if handle.read(3) != b"\xef\xbb\xbf":  # an original read as it is may have a BOM
+                handle.seek(0)
             yield from ijson.items(handle, self.shape.prefix)
 
     def __iter__(self) -> Iterator[list[Any]]:

@@ -1,4 +1,5 @@
-"""Frictionless table resources for a normalized text copy, a spreadsheet or a JSON table.
+"""Frictionless table resources for a UTF-8 text (the normalized copy, or an original that
+is already clean), a spreadsheet or a JSON table.
 
 Each builder returns the resource to validate and the schema it uses: the given one, or one
 inferred here from a large sample (`schema_inference`), never Frictionless' 100-row guess.
@@ -67,15 +68,16 @@ def csv_resource(
     schema: dict[str, Any] | None,
     *,
     sample_rows: int = SAMPLE_ROWS,
+    encoding: str = "utf-8",
 ) -> Prepared:
-    """A UTF-8 CSV copy read with the sniffed delimiter and quote character."""
+    """A UTF-8 CSV ("utf-8-sig": with a BOM) read with the sniffed delimiter and quote char."""
 
     def make(**options: Any) -> TableResource:
         control = formats.CsvControl(delimiter=dialect.delimiter, quote_char=dialect.quote_char)
         return TableResource(
             name=RESOURCE_NAME,
             format="csv",
-            encoding="utf-8",
+            encoding=encoding,
             control=control,
             **_where(path),
             **options,
@@ -93,7 +95,7 @@ def csv_resource(
     resource = TableResource(
         name=RESOURCE_NAME,
         format="csv",
-        encoding="utf-8",
+        encoding=encoding,
         dialect=base,
         schema=Schema.from_descriptor(inferred),
         **_where(path),

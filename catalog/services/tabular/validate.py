@@ -3,12 +3,15 @@
     outcome = validate_file(path, format="CSV", schema=resource.get("schema"))
     outcome.status           # "success" | "failure" | "error" (as ckanext-validation)
     outcome.report           # stored with the resource (see `report`)
-    outcome.normalized_path  # UTF-8 NFC copy for DataStore/previews; the caller deletes it
+    outcome.normalized_path  # UTF-8 NFC copy, if one was made or asked for; the caller deletes it
 
 Text files (CSV, TSV, JSON) go: whole-file encoding detection -> a normalized UTF-8 NFC LF
 copy -> delimiter sniffing / JSON shape -> schema (given, or inferred from 10,000 rows) ->
-Frictionless validation of the copy. Spreadsheets go to Frictionless directly. Everything
-streams; the original file is only read.
+Frictionless validation of the copy. A file that is already clean (UTF-8, with or without a
+BOM, every byte decodable, NFC, no lone CR: found in the same pass as its encoding) gets no
+copy: Frictionless reads the original, unless `want_normalized` asks for the copy (for
+DataStore or previews). Spreadsheets go to Frictionless directly. Everything streams; the
+original file is only read.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import re
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -38,6 +42,10 @@ __all__ = ["ValidationOutcome", "is_tabular", "parse_schema", "validate_file"]
 
 log = logging.getLogger(__name__)
 MAX_ENCODING_ERRORS = 100
+# Frictionless reads the original file only under a plain name: nothing it could take for a
+# compression suffix (".gz", ".zip" ...), a variable or a scheme. The staged name always is.
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
+_COMPRESSED = (".zip", ".gz", ".bz2", ".xz")
 
 
 @dataclass
@@ -46,7 +54,7 @@ class ValidationOutcome:
     report: dict  # the stored report (JSON-serialisable)
     schema: dict | None  # the schema used (given or inferred)
     encoding: str | None  # detected encoding of the original bytes (Python codec name)
-    normalized_path: Path | None  # the clean UTF-8 NFC copy (caller deletes it)
+    normalized_path: Path | None  # the clean UTF-8 NFC copy, if made (caller deletes it)
     format: str | None = None  # "csv" | "tsv" | "xlsx" | "xls" | "json"
     dialect: dict | None = None  # {"delimiter", "quoteChar"} of CSV/TSV (also of the copy)
     warnings: list[str] = field(default_factory=list)
@@ -96,6 +104,7 @@ def validate_file(
     workdir: Path | None = None,
     encoding: str | None = None,
     filename: str | None = None,
+    want_normalized: bool = False,
 ) -> ValidationOutcome:
     """Validate the file at `path` (never modified) and report on it.
 
@@ -103,6 +112,8 @@ def validate_file(
     Schema (dict or JSON string; None: inferred); `encoding` a declared encoding, checked
     against the content; `filename` the name the steward uploaded, shown in the report;
     `workdir` where the normalized copy is written (default: the system's temp dir).
+    A text file that is already clean UTF-8 NFC is validated as it is, with no copy, unless
+    `want_normalized`: then the copy is made (and validated) for every text file.
     """
     started = time.perf_counter()
     path = Path(path)
@@ -133,7 +144,8 @@ def validate_file(
     except SchemaProblem as exc:
         return fail("schema-error", str(exc))
 
-    run = _Run(path, fmt, given, source, warnings, limit_errors, limit_rows, workdir, started)
+    run = _Run(path, fmt, given, source, warnings, limit_errors, limit_rows, workdir, started,
+               want_normalized)  # fmt: skip
     try:
         return run.execute(encoding)
     except Exception as exc:  # a report, never an exception, whatever the file holds
@@ -159,7 +171,7 @@ def _primary_key(schema: dict | None) -> list[tuple[str, int]] | None:
 
 class _Run:
     def __init__(self, path, fmt, schema, source, warnings, limit_errors, limit_rows, workdir,
-                 started) -> None:  # fmt: skip
+                 started, want_normalized=False) -> None:  # fmt: skip
         self.path, self.fmt, self.schema, self.source = path, fmt, schema, source
         self.warnings = warnings
         self.limit_errors, self.limit_rows = max(1, limit_errors), limit_rows
@@ -169,6 +181,17 @@ class _Run:
         self.dialect: dict | None = None
         self.extra_errors: list[dict] = []
         self.extra_count = 0
+        self.want_normalized = want_normalized
+
+    def _read_as_is(self, detected) -> bool:
+        """Whether Frictionless can read the original: clean text, a plain name, no copy asked."""
+        name = self.path.name
+        return (
+            detected.clean is not None
+            and not self.want_normalized
+            and _PLAIN_NAME.fullmatch(name) is not None
+            and not name.lower().endswith(_COMPRESSED)
+        )
 
     def execute(self, declared_encoding: str | None) -> ValidationOutcome:
         # Frictionless is imported here, not when the package is imported.
@@ -193,40 +216,51 @@ class _Run:
                 f"The declared encoding {detected.declared} does not match the content; "
                 f"the file was read as {detected.encoding}"
             )
-        suffix = ".json" if self.fmt == "json" else f".{self.fmt}"
-        normalized = write_normalized(
-            self.path,
-            detected.encoding,
-            workdir=self.workdir,
-            suffix=suffix,
-            max_reported=min(MAX_ENCODING_ERRORS, self.limit_errors),
-        )
-        self.normalized = normalized.path
-        self.source["lineTerminator"] = "\r\n" if normalized.crlf else "\n"
-        self.source["normalizedToNFC"] = normalized.changed_by_nfc
+        normalized = None
+        if self._read_as_is(detected):
+            text_path, text_encoding = self.path, detected.encoding  # utf-8 or utf-8-sig
+            self.source["lineTerminator"] = "\r\n" if detected.clean.crlf else "\n"
+            self.source["normalizedToNFC"] = False
+        else:
+            suffix = ".json" if self.fmt == "json" else f".{self.fmt}"
+            normalized = write_normalized(
+                self.path,
+                detected.encoding,
+                workdir=self.workdir,
+                suffix=suffix,
+                max_reported=min(MAX_ENCODING_ERRORS, self.limit_errors),
+            )
+            self.normalized = normalized.path
+            text_path, text_encoding = normalized.path, "utf-8"
+            self.source["lineTerminator"] = "\r\n" if normalized.crlf else "\n"
+            self.source["normalizedToNFC"] = normalized.changed_by_nfc
         if self.fmt == "json":
-            sniffed = sniff_json_table(normalized.path)
+            sniffed = sniff_json_table(text_path)
             if sniffed.shape is None:
                 return self._error("not-a-table", f"The JSON is not a table: {sniffed.reason}")
             self.source["jsonShape"] = "objects" if sniffed.shape.keyed else "arrays"
-            prepared = json_resource(normalized.path, sniffed.shape, self.schema)
+            prepared = json_resource(text_path, sniffed.shape, self.schema)
             rows_for_lines = None
         else:
-            sample, complete = read_sample(normalized.path)
+            if normalized is None:
+                sample, complete = detected.clean.head, detected.clean.complete
+            else:
+                sample, complete = read_sample(normalized.path)
             dialect = sniff_dialect(sample, format=self.fmt, complete=complete)
             self.dialect = dialect.describe()
             self.source["dialect"] = self.dialect
-            prepared = csv_resource(normalized.path, dialect, self.schema)
+            prepared = csv_resource(text_path, dialect, self.schema, encoding=text_encoding)
 
             def rows_for_lines(lines: list[int]) -> dict[int, int]:
                 return rows_of_lines(
-                    normalized.path,
+                    text_path,
                     lines,
                     delimiter=dialect.delimiter,
                     quote_char=dialect.quote_char,
                 )
 
-        self._encoding_errors(normalized, rows_for_lines)
+        if normalized is not None:
+            self._encoding_errors(normalized, rows_for_lines)
         return self._validate(prepared)
 
     def _encoding_errors(self, normalized, rows_for_lines) -> None:

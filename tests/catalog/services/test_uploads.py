@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,30 @@ def test_a_staged_upload_is_hashed_and_measured(tmp_path: Path):
     placed = storage.commit(prepared.staged, "0123456789")
     assert placed.path.read_bytes() == body
     assert _files(storage.staging_dir) == []
+
+
+CSV = "ma_xa,ten_xa\r\n07201,Phường Trần Phú\r\n07210,Xã Dĩnh Trì\r\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "copied"),
+    [(CSV.encode(), False), (unicodedata.normalize("NFD", CSV).encode(), True)],
+)
+def test_a_table_upload_leaves_no_copy_behind(tmp_path: Path, body: bytes, copied: bool):
+    """A clean UTF-8 table is validated as it is; a copy made for any other (here NFD) is
+    deleted once validated."""
+    storage = ResourceStorage(tmp_path / "data")
+    workdir = tmp_path / "work"
+    workdir.mkdir()
+    prepared = prepare_upload(
+        storage, io.BytesIO(body), max_mb=1, format_hint="CSV", schema=None, workdir=workdir
+    )
+    assert prepared.outcome is not None and prepared.outcome.status == "success"
+    assert prepared.outcome.encoding == "utf-8"
+    assert (prepared.outcome.normalized_path is not None) is copied
+    assert prepared.outcome.report["source"]["normalizedToNFC"] is copied
+    assert prepared.outcome.report["labels"] == ["ma_xa", "ten_xa"]
+    assert prepared.outcome.report["stats"]["rows"] == 2
+    assert prepared.staged.path.read_bytes() == body
+    assert _files(workdir) == []
+    assert _files(storage.staging_dir) == [prepared.staged.path]

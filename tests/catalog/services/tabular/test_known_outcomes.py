@@ -92,6 +92,8 @@ def test_known_outcome(name: str, testdata: Path, validate) -> None:
 
 def test_text_is_read_right(testdata: Path, validate) -> None:
     chinese = validate(testdata / "table.csv")
+    assert chinese.normalized_path is None  # clean UTF-8: read as it is
+    chinese = validate(testdata / "table.csv", want_normalized=True)
     assert "2,中国人\n" in chinese.normalized_path.read_text(encoding="utf-8")
     bom = validate(testdata / "bom.csv")
     assert bom.encoding == "utf-8-sig"

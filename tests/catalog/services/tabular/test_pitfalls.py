@@ -124,19 +124,22 @@ def test_excel_semicolon_csv_is_split_into_its_columns(files: Path, validate) ->
     plain = _plain(path).validate()
     if len(plain.tasks[0].labels) == 1:
         assert plain.valid  # the pitfall: one column, valid
-    outcome = validate(path)
-    assert outcome.status == "success"
-    assert outcome.dialect == {"delimiter": ";", "quoteChar": '"'}
-    assert outcome.report["labels"] == ["Mã hàng", "Tên hàng", "Đơn giá", "Số lượng", "Ghi chú"]
-    assert outcome.report["source"]["lineTerminator"] == "\r\n"
-    types = {field["name"]: field["type"] for field in outcome.schema["fields"]}
-    assert types == {
-        "Mã hàng": "string",
-        "Tên hàng": "string",
-        "Đơn giá": "integer",
-        "Số lượng": "integer",
-        "Ghi chú": "string",
-    }
+    for want_normalized in (False, True):  # the original read as it is, or the clean copy
+        outcome = validate(path, want_normalized=want_normalized)
+        assert outcome.status == "success"
+        assert outcome.dialect == {"delimiter": ";", "quoteChar": '"'}
+        labels = ["Mã hàng", "Tên hàng", "Đơn giá", "Số lượng", "Ghi chú"]
+        assert outcome.report["labels"] == labels
+        assert outcome.report["source"]["lineTerminator"] == "\r\n"
+        types = {field["name"]: field["type"] for field in outcome.schema["fields"]}
+        assert types == {
+            "Mã hàng": "string",
+            "Tên hàng": "string",
+            "Đơn giá": "integer",
+            "Số lượng": "integer",
+            "Ghi chú": "string",
+        }
+        assert (outcome.normalized_path is not None) is want_normalized
     assert '10;Dầu ăn;165000;12;"Can; 5 lít; loại 1"\n' in _copy_text(outcome)
 
 
@@ -199,10 +202,14 @@ def test_bom_and_utf16_files_read_the_same(files: Path, validate) -> None:
         ("utf8_nfd.csv", "utf-8"),
         ("vn_windows1258.csv", "cp1258"),
     ]:
-        outcome = validate(files / name)
-        assert outcome.status == "success", (name, outcome.report)
-        assert outcome.encoding == encoding
-        assert outcome.report["labels"] == ["ma_xa", "ho_ten", "dia_chi", "nam_sinh"]
+        rows = set()
+        for want_normalized in (False, True):
+            outcome = validate(files / name, want_normalized=want_normalized)
+            assert outcome.status == "success", (name, outcome.report)
+            assert outcome.encoding == encoding
+            assert outcome.report["labels"] == ["ma_xa", "ho_ten", "dia_chi", "nam_sinh"]
+            rows.add(outcome.report["stats"]["rows"])
+        assert len(rows) == 1, name
         lines = _copy_text(outcome).replace("\t", ",").splitlines()
         expected = expected or lines[:13]
         assert lines[:13] == expected, name
