@@ -9,8 +9,9 @@ validate it. Printed per size: wall and CPU seconds of both, the ratio engine / 
 (target <= 1.2), and the engine's peak RSS growth over its RSS after imports (target
 < 200 MB). The machine's other load shows in wall time; CPU time is the steadier figure.
 
-The engine does more than the CLI: it reads the file twice first (whole-file encoding
-detection, then the normalized UTF-8 NFC copy) and infers its schema from 10,000 rows, not 100.
+The engine does more than the CLI: it scans the whole file once first (encoding, NFC, line
+ends; only a file that is not clean UTF-8 NFC gets a normalised copy) and infers its schema
+from 10,000 rows, not 100.
 """
 
 from __future__ import annotations
