@@ -34,7 +34,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+
+from bench_databases import database_url, postgres_unreachable
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -412,45 +413,6 @@ def make_catalog(size: int, seed: int) -> Catalog:
 # ---------------------------------------------------------------------------------------------
 # Databases and filling them
 # ---------------------------------------------------------------------------------------------
-
-
-@contextmanager
-def database_url(backend: str, directory: Path, postgres_url: str) -> Iterator[str]:
-    """A URL to a fresh, empty database; the PostgreSQL schema is dropped on exit."""
-    if backend == "sqlite":
-        yield f"sqlite:///{directory / 'catalog.db'}"
-        return
-    from sqlalchemy import create_engine, text
-
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(postgres_url)
-    try:
-        with admin.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        separator = "&" if "?" in postgres_url else "?"
-        try:
-            yield f"{postgres_url}{separator}options={quote(f'-csearch_path={schema}')}"
-        finally:
-            with admin.begin() as connection:
-                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    finally:
-        admin.dispose()
-
-
-def postgres_unreachable(url: str) -> str | None:
-    """Why PostgreSQL cannot be used (None when it can)."""
-    try:
-        from sqlalchemy import create_engine, text
-
-        engine = create_engine(url, connect_args={"connect_timeout": 5})
-        try:
-            with engine.connect() as connection:
-                connection.execute(text("SELECT 1"))
-        finally:
-            engine.dispose()
-    except Exception as exc:  # any driver or network failure means "skip"
-        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-    return None
 
 
 def _settings(url: str, directory: Path, site_url: str = "http://127.0.0.1") -> Any:

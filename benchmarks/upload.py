@@ -30,14 +30,14 @@ import sys
 import tempfile
 import threading
 import time
-import uuid
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote
+
+from bench_databases import database_url, postgres_unreachable
 
 BIN = Path(sys.executable).parent  # the venv's bin: opendata and frictionless live here
 DEFAULT_POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -438,45 +438,6 @@ def run_cli(args: list[str], env: dict[str, str]) -> str:
     if done.returncode != 0:
         raise RuntimeError(f"opendata {args[0]} {args[1]} failed: {done.stderr.strip()}")
     return done.stdout
-
-
-@contextmanager
-def database_url(backend: str, directory: Path, postgres_url: str) -> Iterator[str]:
-    """A URL to a fresh, empty database; the PostgreSQL schema is dropped on exit."""
-    if backend == "sqlite":
-        yield f"sqlite:///{directory / 'catalog.db'}"
-        return
-    from sqlalchemy import create_engine, text
-
-    schema = f"bench_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(postgres_url)
-    try:
-        with admin.begin() as connection:
-            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-        separator = "&" if "?" in postgres_url else "?"
-        try:
-            yield f"{postgres_url}{separator}options={quote(f'-csearch_path={schema}')}"
-        finally:
-            with admin.begin() as connection:
-                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-    finally:
-        admin.dispose()
-
-
-def postgres_unreachable(url: str) -> str | None:
-    """Why PostgreSQL cannot be used (None when it can)."""
-    try:
-        from sqlalchemy import create_engine, text
-
-        engine = create_engine(url, connect_args={"connect_timeout": 5})
-        try:
-            with engine.connect() as connection:
-                connection.execute(text("SELECT 1"))
-        finally:
-            engine.dispose()
-    except Exception as exc:  # any driver or network failure means "cannot"
-        return f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-    return None
 
 
 # ---------------------------------------------------------------------------------------------
