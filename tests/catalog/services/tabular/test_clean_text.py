@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from catalog.services.tabular import clean_text, validate_file
 from catalog.services.tabular import encoding as enc
 from catalog.services.tabular import validate as validate_module
-from catalog.services.tabular import validate_file
 from catalog.services.tabular.encoding import detect_encoding
 from tests.catalog.services.tabular.conftest import errors_of
 
@@ -239,7 +239,7 @@ def test_the_head_of_a_long_clean_text(tmp_path, chunks) -> None:
     text = "ma,ten\n" + "07201,Nguyễn Thị Hường\n" * 10_000
     result = detect_encoding(_write(tmp_path, "long.csv", text.encode()))
     assert result.clean is not None
-    assert result.clean.head == text[: enc.HEAD_CHARS] and result.clean.complete is False
+    assert result.clean.head == text[: clean_text.HEAD_CHARS] and result.clean.complete is False
 
 
 def test_the_stable_letters_need_no_nfc_check() -> None:
@@ -264,7 +264,7 @@ def test_the_stable_letters_need_no_nfc_check() -> None:
         if 0xD800 <= cp < 0xE000:
             continue
         high = chr(cp).encode()
-        assert enc._stable(high) is (chr(cp) in stable_set), hex(cp)
+        assert clean_text._stable(high) is (chr(cp) in stable_set), hex(cp)
 
 
 def test_a_chunk_of_vietnamese_after_a_split_mark_is_still_checked(tmp_path, chunks) -> None:
