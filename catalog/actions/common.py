@@ -16,7 +16,7 @@ from catalog.services.dictization import package_dictize, with_download_urls
 from catalog.services.packages import find_package
 from catalog.services.search.service import Viewer
 
-__all__ = ["utcnow", "viewer", "site_url", "readable_package", "package_dict", "require_sysadmin"]
+__all__ = ["utcnow", "viewer", "site_url", "readable_package", "package_dict", "active_resource"]
 
 
 def viewer(context: ActionContext, session: Session) -> Viewer:
@@ -69,8 +69,3 @@ def package_dict(context: ActionContext, session: Session, package: Package) -> 
     url = site_url(context)
     data = json.loads(cached) if cached else package_dictize(session, package, url)
     return with_download_urls(data, url)
-
-
-def require_sysadmin(context: ActionContext, what: str) -> None:
-    if not context.is_sysadmin:
-        raise NotAuthorized(f"User {user_label(context)} not authorized to {what}")

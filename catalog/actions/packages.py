@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from catalog.actions.common import (
     package_dict,
@@ -106,17 +107,17 @@ def search_request(data_dict: dict[str, Any], rows_max: int) -> SearchRequest:
     )
 
 
-def _display_names(context: ActionContext, facets: dict[str, dict[str, int]]) -> dict:
+def _display_names(session: Session, facets: dict[str, dict[str, int]]) -> dict:
+    """Titles of the organizations and groups, and of the licenses, that the facets name."""
     names = {value for key in ("groups", "organization") for value in facets.get(key, {})}
     titles: dict[str, str] = {}
     licenses: dict[str, str] = {}
-    with context.services.session() as session:
-        if names:
-            titles = dict(
-                session.execute(select(Group.name, Group.title).where(Group.name.in_(names))).all()
-            )
-        if "license_id" in facets:
-            licenses = {key: lic.title for key, lic in license_map(session).items()}
+    if names:
+        titles = dict(
+            session.execute(select(Group.name, Group.title).where(Group.name.in_(names))).all()
+        )
+    if "license_id" in facets:
+        licenses = {key: lic.title for key, lic in license_map(session).items()}
     return {"titles": titles, "licenses": licenses}
 
 
@@ -139,6 +140,7 @@ def package_search(context: ActionContext, data_dict: dict[str, Any]) -> dict[st
         result = search_packages(
             session, context.services.search, request, viewer(context, session), utcnow()
         )
+        names = _display_names(session, result.facets)
     url = site_url(context)
     for item in result.results:
         with_download_urls(item, url)
@@ -147,7 +149,6 @@ def package_search(context: ActionContext, data_dict: dict[str, Any]) -> dict[st
     if fields:
         fields = [name for part in fields for name in part.split()]
         results = [{name: item.get(name) for name in fields if name in item} for item in results]
-    names = _display_names(context, result.facets)
     search_facets: dict[str, Any] = {}
     for field, counts in result.facets.items():
         items = []

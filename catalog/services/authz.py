@@ -295,18 +295,10 @@ def can_add_package_to_group(
 
 
 def viewer_for(session: Session, user_id: str | None, sysadmin: bool) -> Viewer:
+    """What reading filters need: the organizations whose private datasets the user reads."""
     if user_id is None:
         return Viewer()
-    org_ids = session.execute(
-        select(Member.group_id)
-        .join(Group, Group.id == Member.group_id)
-        .where(
-            Member.table_name == "user",
-            Member.table_id == user_id,
-            Member.state == "active",
-            Group.is_organization.is_(True),
-        )
-    ).scalars()
+    org_ids = organization_ids_for(session, user_id, "member")
     return Viewer(user_id=user_id, sysadmin=sysadmin, organization_ids=frozenset(org_ids))
 
 

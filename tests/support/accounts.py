@@ -37,3 +37,17 @@ def acting_as(context: ActionContext, who: Identity | None) -> ActionContext:
 
 def token(context: ActionContext, who: Identity, name: str = "test") -> str:
     return context.call("api_token_create", {"user": who.name, "name": name})["token"]
+
+
+def person(
+    context: ActionContext, name: str, *, org_id: str | None = None, role: str = "editor"
+) -> ActionContext:
+    """A new user (with `role` in organization `org_id` when given), as a caller."""
+    who = user(context, name)
+    if org_id:
+        member(context, org_id, who, role)
+    return acting_as(context, who)
+
+
+def anonymous(context: ActionContext) -> ActionContext:
+    return acting_as(context, None)

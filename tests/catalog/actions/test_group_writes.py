@@ -7,7 +7,7 @@ import pytest
 from catalog.actions.registry import ActionContext
 from catalog.errors import NotAuthorized, ValidationFailed
 from tests.support import builders
-from tests.support.people import anonymous, person
+from tests.support.accounts import anonymous, person
 
 
 def test_only_sysadmins_create_organizations_and_admins_edit_them(sysadmin_context):

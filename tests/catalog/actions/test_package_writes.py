@@ -9,7 +9,7 @@ import pytest
 from catalog.actions.registry import ActionContext
 from catalog.errors import NotAuthorized, NotFound, ValidationFailed
 from tests.support import builders
-from tests.support.people import anonymous, person
+from tests.support.accounts import anonymous, person
 
 
 @pytest.fixture
