@@ -11,7 +11,9 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.router import build_action_router, install_api_error_handlers
 from app.datapackage import build_datapackage_router
+from app.docs import install_api_docs
 from app.downloads import build_download_router
+from app.feeds import RdfNegotiation, build_feeds_router
 from catalog.actions import build_registry
 from catalog.actions.registry import ActionContext, Identity
 from catalog.config import Settings
@@ -78,6 +80,8 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
         description="CKAN 2.11-compatible Action API of the Bắc Giang open data catalog.",
         redirect_slashes=False,
         lifespan=lifespan,
+        docs_url=None,  # /docs is install_api_docs' (no CDN assets)
+        redoc_url=None,
     )
     app.state.services = services
     app.state.registry = registry
@@ -89,7 +93,11 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
             identify=identify,
         )
     )
+    # the feeds before any HTML route, so /dataset/{name}.ttl is not taken for a name
+    app.include_router(build_feeds_router(make_context))
     app.include_router(build_download_router(make_context, identify))
     app.include_router(build_datapackage_router(make_context, identify))
     install_api_error_handlers(app)
+    install_api_docs(app, registry)
+    app.add_middleware(RdfNegotiation)
     return app

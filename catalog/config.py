@@ -24,6 +24,7 @@ class Settings:
     max_upload_mb: int = 1024
     search_rows_max: int = 1000
     validation_mode: str = "flag"  # "flag": keep invalid files, marked; "block": refuse them
+    feeds_per_page: int = 100  # datasets per page of the DCAT catalog feed (ckanext-dcat's 100)
     extensions: tuple[str, ...] = field(default_factory=tuple)
 
     @property
@@ -54,4 +55,5 @@ def load_settings(
         site_url=site_url,
         max_upload_mb=int(env.get("OPENDATA_MAX_UPLOAD_MB", "1024")),
         validation_mode=env.get("OPENDATA_VALIDATION_MODE", "flag"),
+        feeds_per_page=max(1, int(env.get("OPENDATA_FEEDS_PER_PAGE", "100"))),
     )

@@ -215,7 +215,7 @@ def organization_list(context: ActionContext, data_dict: dict[str, Any]) -> list
     return _list(context, data_dict, is_org=True)
 
 
-@action(side_effect_free=True)
+@action(side_effect_free=True, params="organization_list")
 def group_list(context: ActionContext, data_dict: dict[str, Any]) -> list[Any]:
     """Return the names (or, with all_fields, the dicts) of the active groups (themes).
 
@@ -235,7 +235,7 @@ def organization_show(context: ActionContext, data_dict: dict[str, Any]) -> dict
     return _show(context, data_dict, is_org=True)
 
 
-@action(side_effect_free=True)
+@action(side_effect_free=True, params="organization_show")
 def group_show(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
     """Return a group (theme). Takes the parameters of organization_show."""
     return _show(context, data_dict, is_org=False)

@@ -7,6 +7,7 @@ them with an `ActionContext`, so there is one path for every read and write.
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -63,6 +64,22 @@ class Action:
     def doc(self) -> str | None:
         return inspect.getdoc(self.func)
 
+    @property
+    def params(self) -> dict[str, str]:
+        """Parameter name -> description: as declared with `action(params={...})`, else
+        the `:param name: text` entries of the docstring (see `ActionRegistry.params` for
+        actions that take another action's parameters)."""
+        declared = getattr(self.func, _PARAMS_MARK, None)
+        if isinstance(declared, dict):
+            return dict(declared)
+        return doc_params(self.doc or "")
+
+    @property
+    def params_like(self) -> str | None:
+        """The action whose parameters this one takes, if declared so."""
+        declared = getattr(self.func, _PARAMS_MARK, None)
+        return declared if isinstance(declared, str) else None
+
     def __call__(self, context: ActionContext, data_dict: dict[str, Any]) -> Any:
         return self.func(context, without_nul(data_dict))
 
@@ -80,15 +97,41 @@ def without_nul(value: Any) -> Any:
 
 
 _ACTION_MARK = "__ckan_action__"
+_PARAMS_MARK = "__ckan_action_params__"
+_PARAM = re.compile(r":param\s+([\w.\[\]-]+(?:\s*,\s*[\w.\[\]-]+)*):[ \t]*")
+_PARAM_END = re.compile(r"\n\s*\n|\n\s*:(?:returns?|rtype|raises?)\b")
+
+
+def doc_params(doc: str) -> dict[str, str]:
+    """`:param name: text` entries of a docstring (`:param a, b: text` documents both;
+    several may share a line, separated by `;`; a description may continue on the next
+    lines, up to a blank line)."""
+    found = list(_PARAM.finditer(doc))
+    params: dict[str, str] = {}
+    for index, match in enumerate(found):
+        end = found[index + 1].start() if index + 1 < len(found) else len(doc)
+        text = _PARAM_END.split(doc[match.end() : end])[0]
+        for name in match.group(1).split(","):
+            params[name.strip()] = " ".join(text.split()).rstrip(";").strip()
+    return params
 
 
 def action(
-    *, side_effect_free: bool = False, name: str | None = None
+    *,
+    side_effect_free: bool = False,
+    name: str | None = None,
+    params: dict[str, str] | str | None = None,
 ) -> Callable[[ActionFunc], ActionFunc]:
-    """Mark a function as a CKAN action; `ActionRegistry.from_modules` collects it."""
+    """Mark a function as a CKAN action; `ActionRegistry.from_modules` collects it.
+
+    `params` documents its parameters when the docstring has no `:param` entries: a dict
+    name -> description, or the name of another action whose parameters it takes.
+    """
 
     def mark(func: ActionFunc) -> ActionFunc:
         setattr(func, _ACTION_MARK, (name or func.__name__, side_effect_free))
+        if params is not None:
+            setattr(func, _PARAMS_MARK, params)
         return func
 
     return mark
@@ -116,6 +159,15 @@ class ActionRegistry:
 
     def names(self) -> list[str]:
         return sorted(self._actions)
+
+    def params(self, name: str) -> dict[str, str]:
+        """The documented parameters of an action, following `action(params="other")`."""
+        item = self.get(name)
+        seen = {name}
+        while item.params_like and item.params_like not in seen and item.params_like in self:
+            seen.add(item.params_like)
+            item = self.get(item.params_like)
+        return item.params
 
     @classmethod
     def from_modules(cls, modules: Iterable[Any]) -> ActionRegistry:
