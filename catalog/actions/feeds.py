@@ -80,8 +80,9 @@ def catalog_page(
     """One page of the DCAT catalog (ckanext-dcat's `dcat_catalog_show`).
 
     `base_url` is the absolute URL of the feed without its query (site URL + request path),
-    the base of the Hydra page links; `per_page` defaults to Settings.feeds_per_page. Raises ValidationFailed for a bad page, date or
-    profile and the search errors of package_search for a bad q / fq.
+    the base of the Hydra page links; `per_page` defaults to Settings.feeds_per_page.
+    Raises ValidationFailed for a bad page, date or profile and the search errors of
+    package_search for a bad q / fq.
     """
     query = parse_catalog_query(params)
     per_page = per_page or context.services.settings.feeds_per_page or DATASETS_PER_PAGE
