@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from rdflib import Literal, URIRef
 
+from catalog.services.feeds import vocab as v
 from catalog.services.feeds.dcat import DcatBuilder, FeedSite
-from catalog.services.feeds.vocab import DCAT, DCT, RDF, XSD
 from tests.support.standards import shacl_report
 
 SITE = "http://site"
@@ -38,13 +38,13 @@ def build(item: dict) -> DcatBuilder:
 def test_a_linked_resource_and_a_licence_without_url() -> None:
     g = build(package()).g
     dist = URIRef(f"{SITE}/dataset/p1/resource/r1")
-    assert g.value(dist, DCAT.accessURL) == URIRef("http://elsewhere.example/a.json")
-    assert g.value(dist, DCAT.downloadURL) is None
-    licence = g.value(dist, DCT.license)
+    assert g.value(dist, v.DCAT.accessURL) == URIRef("http://elsewhere.example/a.json")
+    assert g.value(dist, v.DCAT.downloadURL) is None
+    licence = g.value(dist, v.DCT.license)
     assert licence == URIRef(f"{SITE}/licenses#other-open")
-    assert g.value(licence, DCT.title) == Literal("Other (Open)")
-    assert (licence, RDF.type, DCT.LicenseDocument) in g
-    assert g.value(dist, DCAT.mediaType) == URIRef(
+    assert g.value(licence, v.DCT.title) == Literal("Other (Open)")
+    assert (licence, v.RDF.type, v.DCT.LicenseDocument) in g
+    assert g.value(dist, v.DCAT.mediaType) == URIRef(
         "http://www.iana.org/assignments/media-types/application/json"
     )
     report = shacl_report(g, "3.0.1")
@@ -52,23 +52,28 @@ def test_a_linked_resource_and_a_licence_without_url() -> None:
 
 
 def test_coverage_bounds_keep_their_precision() -> None:
-    extras = [{"key": "temporal_start", "value": "2020"}, {"key": "temporal_end", "value": "2021-06"},
-              {"key": "frequency", "value": "seasonal"}]  # fmt: skip
+    extras = [
+        {"key": "temporal_start", "value": "2020"},
+        {"key": "temporal_end", "value": "2021-06"},
+        {"key": "frequency", "value": "seasonal"},
+    ]
     g = build(package(extras=extras)).g
-    period = g.value(URIRef(f"{SITE}/dataset/p1"), DCT.temporal)
-    assert g.value(period, DCAT.startDate) == Literal("2020", datatype=XSD.gYear)
-    assert g.value(period, DCAT.endDate) == Literal("2021-06", datatype=XSD.gYearMonth)
-    assert g.value(URIRef(f"{SITE}/dataset/p1"), DCT.accrualPeriodicity) == URIRef(
+    period = g.value(URIRef(f"{SITE}/dataset/p1"), v.DCT.temporal)
+    assert g.value(period, v.DCAT.startDate) == Literal("2020", datatype=v.XSD.gYear)
+    assert g.value(period, v.DCAT.endDate) == Literal("2021-06", datatype=v.XSD.gYearMonth)
+    assert g.value(URIRef(f"{SITE}/dataset/p1"), v.DCT.accrualPeriodicity) == URIRef(
         "http://publications.europa.eu/resource/authority/frequency/IRREG"
     )
 
 
 def test_a_datastore_table_adds_its_dump_as_a_distribution() -> None:
-    resource = {"id": "r2", "name": "Bảng", "url": f"{SITE}/dataset/p1/resource/r2/download/a.csv",
-                "url_type": "upload", "format": "CSV", "size": 10, "datastore_active": True}  # fmt: skip
+    resource = {
+        "id": "r2", "name": "Bảng", "url": f"{SITE}/dataset/p1/resource/r2/download/a.csv",
+        "url_type": "upload", "format": "CSV", "size": 10, "datastore_active": True,
+    }  # fmt: skip
     g = build(package(resources=[resource])).g
-    dists = set(g.objects(URIRef(f"{SITE}/dataset/p1"), DCAT.distribution))
+    dists = set(g.objects(URIRef(f"{SITE}/dataset/p1"), v.DCAT.distribution))
     dump = URIRef(f"{SITE}/dataset/p1/resource/r2/datastore-dump")
     assert dists == {URIRef(f"{SITE}/dataset/p1/resource/r2"), dump}
-    assert g.value(dump, DCAT.downloadURL) == URIRef(f"{SITE}/datastore/dump/r2")
+    assert g.value(dump, v.DCAT.downloadURL) == URIRef(f"{SITE}/datastore/dump/r2")
     assert not shacl_report(g, "3.0.1").violations
