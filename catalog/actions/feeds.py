@@ -14,7 +14,8 @@ from rdflib import Graph
 
 from catalog.actions.registry import ActionContext
 from catalog.services.feeds.datajson import build_data_json
-from catalog.services.feeds.dcat import DcatBuilder, FeedSite, new_graph
+from catalog.services.feeds.dcat import DcatBuilder
+from catalog.services.feeds.graph import FeedSite, new_graph
 from catalog.services.feeds.paging import (
     DATASETS_PER_PAGE,
     CatalogQuery,

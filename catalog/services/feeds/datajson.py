@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import quote
 
 from catalog.services.feeds import uris
-from catalog.services.feeds.dcat import FeedSite
+from catalog.services.feeds.graph import FeedSite
 from catalog.services.feeds.values import extras, iso_utc, text
 from catalog.services.feeds.vocab import ISO_PERIODICITY, LICENCES, MEDIA_TYPES
 

@@ -28,7 +28,7 @@ from urllib.parse import urlencode
 from rdflib import Graph, Literal, URIRef
 
 from catalog.errors import ValidationFailed
-from catalog.services.feeds.dcat import DEFAULT_PROFILE, PROFILES
+from catalog.services.feeds.graph import DEFAULT_PROFILE, PROFILES
 from catalog.services.feeds.vocab import HYDRA, RDF
 
 DATASETS_PER_PAGE = 100

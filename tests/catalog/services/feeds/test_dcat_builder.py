@@ -5,7 +5,8 @@ from __future__ import annotations
 from rdflib import Literal, URIRef
 
 from catalog.services.feeds import vocab as v
-from catalog.services.feeds.dcat import DcatBuilder, FeedSite
+from catalog.services.feeds.dcat import DcatBuilder
+from catalog.services.feeds.graph import FeedSite
 from tests.support.standards import shacl_report
 
 SITE = "http://site"
