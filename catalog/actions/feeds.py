@@ -32,12 +32,22 @@ def anonymous(context: ActionContext) -> ActionContext:
     return ActionContext(services=context.services, identity=None, registry=context.registry)
 
 
+def _all_dicts(anon: ActionContext, action: str) -> list[dict[str, Any]]:
+    """Every organization / group as a dict (CKAN hands out at most 25 dicts a call)."""
+    found: list[dict[str, Any]] = []
+    while True:
+        batch = anon.call(action, {"all_fields": True, "offset": len(found), "limit": 25})
+        found.extend(batch)
+        if len(batch) < 25:
+            return found
+
+
 def feed_site(context: ActionContext, profile: str | None = None) -> FeedSite:
     """The site, its organizations, themes and licences, as anyone may read them."""
     anon = anonymous(context)
     settings = context.services.settings
-    organizations = anon.call("organization_list", {"all_fields": True, "limit": 1000})
-    groups = anon.call("group_list", {"all_fields": True, "limit": 1000})
+    organizations = _all_dicts(anon, "organization_list")
+    groups = _all_dicts(anon, "group_list")
     licenses = anon.call("license_list", {})
     return FeedSite(
         site_url=settings.site_url,
