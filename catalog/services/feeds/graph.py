@@ -102,8 +102,14 @@ class GraphWriter:
             return None
         info = self.site.licenses.get(license_id, {})
         own_url = text(info.get("url"))
+        # The licence's own URL first: it is what CKAN's licence register holds, so
+        # ckanext-dcat recognises it by URI whatever the harvesting site's language (its
+        # fallback, matching by title, fails on a Vietnamese-locale CKAN).
+        eu_iri = LICENCES.get(license_id)
         iri = (
-            LICENCES.get(license_id) or own_url or uris.license_uri(self.site.site_url, license_id)
+            own_url
+            if is_url(own_url)
+            else eu_iri or uris.license_uri(self.site.site_url, license_id)
         )
         node = URIRef(iri)
         if self._once(node):
@@ -115,8 +121,8 @@ class GraphWriter:
             self.g.add((node, DCT.identifier, Literal(license_id)))
             kind = LICENCE_TYPES.get(license_id, LICENCE_TYPE_UNKNOWN)
             self.g.add((node, DCT.type, self._term(kind, SKOS.Concept)))
-            if own_url and own_url != iri and is_url(own_url):
-                self.g.add((node, RDFS.seeAlso, URIRef(own_url)))
+            if eu_iri and eu_iri != iri:
+                self.g.add((node, SKOS.exactMatch, URIRef(eu_iri)))
         return node
 
     def _resource(self, url: str) -> URIRef:

@@ -119,6 +119,11 @@ def harvested(anonymous: ActionContext, name: str, lang: str) -> tuple[dict, dic
     datasets = list(graph.subjects(RDF.type, DCAT.Dataset))
     assert len(datasets) == 1 and not isinstance(datasets[0], BNode)
     licenses = anonymous.call("license_list", {})
+    if lang != "en":
+        # CKAN translates its licence titles into the site language (cc-by is "Giấy phép bản
+        # quyền mở" on a vi site), so there only the URI can match: verified with the real
+        # ckanext-dcat 2.4.4 in CKAN 2.11.
+        licenses = [{**item, "title": f"{lang}: {item['title']}"} for item in licenses]
     return package, read_like_ckanext_dcat(graph, datasets[0], licenses, lang)
 
 
