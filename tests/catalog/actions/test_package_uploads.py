@@ -15,7 +15,8 @@ from tests.support import builders
 from tests.support.accounts import person
 
 GOOD = "ma,ten\n01,Bắc Giang\n02,Lạng Giang\n".encode()
-BAD = Path("/work/shared/frictionless-testdata/invalid.csv").read_bytes()
+TESTDATA = Path(__file__).resolve().parents[3].parent / "shared" / "frictionless-testdata"
+BAD = (TESTDATA / "invalid.csv").read_bytes()
 
 
 class Upload:
@@ -29,6 +30,10 @@ class Upload:
 def staged_files(ctx: ActionContext) -> list[Path]:
     staging = ctx.services.storage.staging_dir
     return list(staging.iterdir()) if staging.exists() else []
+
+
+def one_file(name: str, org: str) -> dict:
+    return {"name": name, "owner_org": org, "resources": [{"upload": Upload(GOOD, "a.csv")}]}
 
 
 @pytest.fixture
@@ -89,15 +94,13 @@ def test_too_large_and_unauthorized_leave_nothing(sysadmin_context, org):
     ctx.services.settings = dataclasses.replace(settings, max_upload_mb=0)
     try:
         with pytest.raises(UploadTooLarge) as large:
-            ctx.call("package_create", {"name": "lon", "owner_org": org,
-                                        "resources": [{"upload": Upload(GOOD, "a.csv")}]})  # fmt: skip
+            ctx.call("package_create", one_file("lon", org))
     finally:
         ctx.services.settings = settings
     assert "upload" in large.value.errors["resources"][0]
     outsider = person(ctx, "nguoi-ngoai")
     with pytest.raises(NotAuthorized):
-        outsider.call("package_create", {"name": "lon", "owner_org": org,
-                                         "resources": [{"upload": Upload(GOOD, "a.csv")}]})  # fmt: skip
+        outsider.call("package_create", one_file("lon", org))
     assert staged_files(ctx) == []
     assert not any(p.is_file() for p in ctx.services.storage.root.rglob("*"))
 
