@@ -12,6 +12,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from app.api.router import build_action_router, install_api_error_handlers
 from app.datapackage import build_datapackage_router
 from app.downloads import build_download_router
+from app.web import install_web
 from catalog.actions import build_registry
 from catalog.actions.registry import ActionContext, Identity
 from catalog.config import Settings
@@ -91,5 +92,8 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     )
     app.include_router(build_download_router(make_context, identify))
     app.include_router(build_datapackage_router(make_context, identify))
+    # The web pages last (their /dataset/{name} must not shadow other routes), and their
+    # error pages before the API's, which only answer under /api.
+    install_web(app, make_context=make_context, identify=identify)
     install_api_error_handlers(app)
     return app
