@@ -6,9 +6,9 @@ from fastapi import APIRouter
 
 
 def build_public_router() -> APIRouter:
-    from app.web.public import home, info
+    from app.web.public import dataset, home, info, organizations, search
 
     router = APIRouter(include_in_schema=False)
-    for module in (home, info):
+    for module in (home, search, dataset, organizations, info):
         router.include_router(module.router)
     return router
