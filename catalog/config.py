@@ -25,6 +25,8 @@ class Settings:
     search_rows_max: int = 1000
     validation_mode: str = "flag"  # "flag": keep invalid files, marked; "block": refuse them
     extensions: tuple[str, ...] = field(default_factory=tuple)
+    # Signs the web session cookies; None: a random key kept in the data dir (app.web.auth).
+    secret_key: str | None = None
 
     @property
     def storage_dir(self) -> Path:
@@ -54,4 +56,5 @@ def load_settings(
         site_url=site_url,
         max_upload_mb=int(env.get("OPENDATA_MAX_UPLOAD_MB", "1024")),
         validation_mode=env.get("OPENDATA_VALIDATION_MODE", "flag"),
+        secret_key=env.get("OPENDATA_SECRET_KEY") or None,
     )
