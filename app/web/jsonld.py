@@ -68,7 +68,11 @@ def dataset_jsonld(
         "inLanguage": ext.get("language") or "vi",
         "dateCreated": package.get("metadata_created"),
         "dateModified": package.get("metadata_modified"),
-        "includedInDataCatalog": {"@type": "DataCatalog", "name": "Bắc Giang Open Data", "url": site_url},
+        "includedInDataCatalog": {
+            "@type": "DataCatalog",
+            "name": "Bắc Giang Open Data",
+            "url": site_url,
+        },
         "distribution": [
             {
                 "@type": "DataDownload",

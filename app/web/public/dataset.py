@@ -33,7 +33,11 @@ FREQUENCIES = {
     "annual": N_("Annually"),
     "irregular": N_("Irregularly"),
 }
-FEED_FORMATS = (("ttl", "text/turtle"), ("rdf", "application/rdf+xml"), ("jsonld", "application/ld+json"))
+FEED_FORMATS = (
+    ("ttl", "text/turtle"),
+    ("rdf", "application/rdf+xml"),
+    ("jsonld", "application/ld+json"),
+)
 
 
 def metadata_rows(package: dict[str, Any], organization: dict[str, Any] | None) -> list[dict]:

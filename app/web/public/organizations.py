@@ -13,13 +13,18 @@ from app.web.rendering import href_for, render
 
 router = APIRouter()
 
-KINDS = {"organization": ("organization_list", "organization_show"), "group": ("group_list", "group_show")}
+KINDS = {
+    "organization": ("organization_list", "organization_show"),
+    "group": ("group_list", "group_show"),
+}
 
 
 def _index(request: Request, kind: str) -> HTMLResponse:
     list_action, _ = KINDS[kind]
     items = call(request, list_action, {"all_fields": True, "sort": "title asc"})
-    return render(request, "organizations.html", {"kind": kind, "items": items, "active_page": kind})
+    return render(
+        request, "organizations.html", {"kind": kind, "items": items, "active_page": kind}
+    )
 
 
 def _read(request: Request, kind: str, name: str) -> HTMLResponse:

@@ -49,7 +49,11 @@ def schema_titles(resource: dict[str, Any]) -> dict[str, str]:
         except ValueError:
             schema = None
     fields = schema.get("fields", []) if isinstance(schema, dict) else []
-    return {f["name"]: f.get("title") or f["name"] for f in fields if isinstance(f, dict) and f.get("name")}
+    return {
+        f["name"]: f.get("title") or f["name"]
+        for f in fields
+        if isinstance(f, dict) and f.get("name")
+    }
 
 
 def column_kind(field_type: str) -> str:

@@ -28,7 +28,9 @@ router = APIRouter()
 def titles_by_name(request: Request) -> dict[str, dict[str, dict[str, Any]]]:
     """Organizations and groups by name (for their titles in the page's language)."""
     return {
-        "organization": {o["name"]: o for o in call(request, "organization_list", {"all_fields": True})},
+        "organization": {
+            o["name"]: o for o in call(request, "organization_list", {"all_fields": True})
+        },
         "groups": {g["name"]: g for g in call(request, "group_list", {"all_fields": True})},
     }
 

@@ -83,7 +83,9 @@ class SearchParams:
         return {
             "q": self.q,
             "fq": " ".join(
-                f"{name}:{quote(value)}" for name, values in self.filters.items() for value in values
+                f"{name}:{quote(value)}"
+                for name, values in self.filters.items()
+                for value in values
             ),
             "sort": self.sort,
             "rows": rows,
