@@ -4,6 +4,7 @@ loaded catalog served by uvicorn on loopback, an axe-core check and screenshots.
 Import the fixtures into a conftest (`from tests.support.browser import *`):
 
     web_site       session: base URL of the 94-category catalog, one live server per session
+    web_services   session: that catalog's Services (to add private data etc. and clean up)
     browser        session: the Chromium browser (skips, or fails under
                    OPENDATA_REQUIRE_BROWSER=1, when Chromium or Playwright is missing)
     page           a fresh page (1280x900, no cookies) whose JavaScript errors fail the test
@@ -29,6 +30,7 @@ import pytest
 from app.main import create_app
 from catalog.actions import build_registry
 from catalog.content.loader import load_content, site_context
+from catalog.services.runtime import Services
 from tests.support.databases import BACKENDS, fresh_services
 from tests.support.live_server import serve_app
 
@@ -48,7 +50,7 @@ WIDTHS = (1280, 360)
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 REQUIRE_ENV = "OPENDATA_REQUIRE_BROWSER"
 
-__all__ = ["axe_check", "browser", "page", "screenshot", "web_site"]
+__all__ = ["axe_check", "browser", "page", "screenshot", "web_services", "web_site"]
 
 
 def browser_required() -> bool:
@@ -63,16 +65,22 @@ def unavailable(reason: str) -> None:
 
 
 @pytest.fixture(scope="session")
-def web_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The loaded catalog over HTTP (PostgreSQL when configured, else SQLite)."""
+def web_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
+    """The 94 categories loaded once per session (PostgreSQL when configured, else SQLite)."""
     backend = BACKENDS[-1]
     directory = tmp_path_factory.mktemp(f"web-{backend}")
     with fresh_services(backend, directory) as services:
         load_content(site_context(services, build_registry()), REPO / "datasets")
-        app = create_app(services.settings, services)
-        with serve_app(app, lifespan="off") as base_url:
-            services.settings = services.settings.with_site_url(base_url)
-            yield base_url
+        yield services
+
+
+@pytest.fixture(scope="session")
+def web_site(web_services: Services) -> Iterator[str]:
+    """The loaded catalog served by uvicorn on loopback; its site URL is the server's."""
+    app = create_app(web_services.settings, web_services)
+    with serve_app(app, lifespan="off") as base_url:
+        web_services.settings = web_services.settings.with_site_url(base_url)
+        yield base_url
 
 
 @pytest.fixture(scope="session")
@@ -151,6 +159,8 @@ def screenshot() -> Callable[[Any, str], list[Path]]:
         paths = []
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": 900})
+            if width != (original or {}).get("width"):
+                page.reload()  # so layout decisions made at load time see this width
             path = SCREENSHOTS / f"{name}-{width}.png"
             page.screenshot(path=str(path), full_page=True)
             paths.append(path)
