@@ -55,6 +55,8 @@ def site(services: Services) -> Iterator[Site]:
         who = accounts.user(admin, name, password=PASSWORD)
         if org:
             accounts.member(admin, org, who, role)
+        if name == "bien-tap-a":  # adding datasets to a theme needs a role in it (CKAN)
+            accounts.member(admin, "giao-duc", who, "member", group=True)
     app = create_app(services.settings, services)
     with serve_app(app, lifespan="off") as url:
         yield Site(url, services, admin)
