@@ -71,6 +71,9 @@ def web_services(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]
     directory = tmp_path_factory.mktemp(f"web-{backend}")
     with fresh_services(backend, directory) as services:
         load_content(site_context(services, build_registry()), REPO / "datasets")
+        jobs = getattr(services, "datastore_jobs", None)  # DataStore loads run in the background
+        if jobs is not None:
+            assert jobs.wait_idle(timeout=600), "the DataStore did not finish loading"
         yield services
 
 
