@@ -114,6 +114,7 @@ def load_preview(
             }
         )
     records = result.get("records", [])
+    types = {field["id"]: (field.get("type") or "").lower() for field in fields}
     return {
         "resource_id": resource["id"],
         "columns": columns_view,
@@ -132,4 +133,28 @@ def load_preview(
         else None,
         "chartable": any(c["kind"] == "number" for c in columns_view)
         and any(c["kind"] != "number" for c in columns_view),
+        "chart_value": chart_value(columns_view, types),
+        "chart_category": chart_category(columns_view),
     }
+
+
+CODE_LIKE = re.compile(r"(^|_)(id|code|ma|so|no|number)$", re.IGNORECASE)
+
+
+def chart_value(columns: list[dict[str, Any]], types: dict[str, str]) -> str | None:
+    """The numeric column drawn first: a measured quantity (numeric/float) over a count or
+    position (integer), and never a code."""
+    numbers = [c for c in columns if c["kind"] == "number" and not CODE_LIKE.search(c["id"])]
+    numbers = numbers or [c for c in columns if c["kind"] == "number"]
+    measured = [c for c in numbers if types.get(c["id"]) in ("numeric", "float8", "float4")]
+    chosen = (measured or numbers or [None])[-1]
+    return chosen["id"] if chosen else None
+
+
+def chart_category(columns: list[dict[str, Any]]) -> str | None:
+    """The column grouped by first: a date if there is one, else a named category."""
+    others = [c for c in columns if c["kind"] != "number"]
+    dates = [c for c in others if c["kind"] == "date"]
+    named = [c for c in others if not CODE_LIKE.search(c["id"])]
+    chosen = (dates or named or others or [None])[0]
+    return chosen["id"] if chosen else None

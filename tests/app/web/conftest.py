@@ -16,7 +16,7 @@ from tests.support.browser import (  # noqa: F401
 
 
 @pytest.fixture(scope="session")
-def web_http(web_site: str) -> Iterator[httpx.Client]:
+def web_http(web_site: str) -> Iterator[httpx.Client]:  # noqa: F811
     """A plain HTTP client (no cookies kept) for the live site."""
     with httpx.Client(base_url=web_site, timeout=30) as client:
         client.event_hooks["response"] = [lambda _: client.cookies.clear()]

@@ -127,7 +127,7 @@ def test_chart_draws_svg(page: Any, web_site: str) -> None:
     chart.wait_for(state="visible")
     page.locator("#chart svg rect.bar").first.wait_for()
     assert page.locator("#chart svg rect.bar").count() > 1
-    assert page.locator("#chart svg title").first.inner_text()
+    assert page.locator("#chart svg title").first.text_content()
     page.locator("#chart-x").select_option(index=1)
     page.locator("#chart button").click()
     page.locator("#chart svg rect.bar").first.wait_for()
@@ -174,15 +174,31 @@ def test_keyboard_skip_link_and_visible_focus(page: Any, web_site: str) -> None:
     assert outline == "solid"
 
 
-def test_narrow_screen_folds_the_filters(browser: Any, web_site: str) -> None:
+WIDE_ELEMENTS = """() => Array.from(document.querySelectorAll('body *'))
+    .filter(e => e.getBoundingClientRect().right > 360.5 && !e.closest('.table-wrap, pre'))
+    .map(e => e.tagName + '.' + e.className + ':' + Math.round(e.getBoundingClientRect().right))
+    .slice(0, 8)"""
+NARROW_PAGES = ["/", "/dataset", "/dataset/bang-gia-dat", "/organization/so-y-te", "/about"]
+
+
+def test_narrow_screen_folds_the_filters_and_never_scrolls_sideways(
+    browser: Any, web_site: str
+) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 800})
     try:
         page = context.new_page()
         page.goto(f"{web_site}/dataset")
         assert page.locator("#filters").get_attribute("open") is None
-        width = page.evaluate("document.documentElement.scrollWidth")
-        assert width <= 360, f"the page scrolls sideways at 360 px ({width} px)"
         page.locator("#filters summary").click()
         assert page.locator("#facet-organization").is_visible()
+        resources = httpx.get(
+            f"{web_site}/api/3/action/package_show", params={"id": "bang-gia-dat"}
+        ).json()["result"]["resources"]
+        for path in NARROW_PAGES + [f"/dataset/bang-gia-dat/resource/{resources[0]['id']}"]:
+            page.goto(f"{web_site}{path}")
+            page.wait_for_load_state("networkidle")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            wide = page.evaluate(WIDE_ELEMENTS)
+            assert width <= 360, f"{path} scrolls sideways at 360 px ({width} px): {wide}"
     finally:
         context.close()

@@ -227,9 +227,7 @@ def test_dataset_page_links_its_machine_readable_forms(web_http: httpx.Client) -
     assert '<link rel="canonical"' in html
 
 
-def test_private_datasets_never_show(
-    web_services: Services, web_http: httpx.Client
-) -> None:
+def test_private_datasets_never_show(web_services: Services, web_http: httpx.Client) -> None:
     context = site_context(web_services, build_registry())
     secret = context.call(
         "package_create",

@@ -10,6 +10,7 @@
   var form = box.querySelector("form");
   var area = box.querySelector(".chart-area");
   var ySelect = document.getElementById("chart-y");
+  var aggSelect = document.getElementById("chart-agg");
   var xSelect = document.getElementById("chart-x");
   box.hidden = false;
 
@@ -25,14 +26,18 @@
   function shorten(text, size) { return text.length > size ? text.slice(0, size - 1) + "…" : text; }
 
   function draw(records, xName, yName, isDate) {
-    var sums = {};
+    var how = aggSelect.value;
+    var sums = {}, counts = {};
     records.forEach(function (record) {
       var value = Number(record[yName]);
-      if (record[yName] === null || record[yName] === "" || !isFinite(value)) { return; }
+      if (how !== "count" && (record[yName] === null || record[yName] === "" || !isFinite(value))) { return; }
       var key = record[xName] === null || record[xName] === undefined ? "—" : String(record[xName]);
-      sums[key] = (sums[key] || 0) + value;
+      sums[key] = (sums[key] || 0) + (how === "count" ? 1 : value);
+      counts[key] = (counts[key] || 0) + 1;
     });
-    var entries = Object.keys(sums).map(function (key) { return [key, sums[key]]; });
+    var entries = Object.keys(sums).map(function (key) {
+      return [key, how === "mean" ? sums[key] / counts[key] : sums[key]];
+    });
     if (isDate) {
       entries.sort(function (a, b) { return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0; });
       entries = entries.slice(-MAX_BARS);
@@ -48,18 +53,23 @@
       return;
     }
     var fmt = new Intl.NumberFormat(document.documentElement.lang, { maximumFractionDigits: 2 });
-    var width = 720, labelWidth = 210, valueWidth = 110, barHeight = 22, gap = 8, top = 8;
+    // Drawn at the width it is shown at, so labels keep a readable size on small screens.
+    var width = Math.max(280, Math.min(960, area.clientWidth || 720));
+    var labelWidth = Math.round(Math.min(220, width * 0.36));
+    var valueWidth = Math.round(Math.min(110, width * 0.24));
+    var labelChars = Math.max(8, Math.floor(labelWidth / 7));
+    var barHeight = 22, gap = 8, top = 8;
     var height = top * 2 + entries.length * (barHeight + gap);
     var max = Math.max.apply(null, entries.map(function (e) { return Math.abs(e[1]); })) || 1;
     var plot = width - labelWidth - valueWidth;
-    var title = label(ySelect) + " — " + label(xSelect);
+    var title = label(aggSelect) + ": " + label(ySelect) + " — " + label(xSelect);
     var svg = el("svg", { viewBox: "0 0 " + width + " " + height, role: "img", "aria-labelledby": "chart-svg-title" });
     svg.appendChild(el("title", { id: "chart-svg-title" }, title));
     svg.appendChild(el("line", { x1: labelWidth, x2: labelWidth, y1: 0, y2: height, "class": "axis" }));
     entries.forEach(function (entry, index) {
       var y = top + index * (barHeight + gap);
       var w = Math.max(1, Math.abs(entry[1]) / max * plot);
-      var name = el("text", { x: labelWidth - 8, y: y + barHeight * 0.7, "text-anchor": "end" }, shorten(entry[0], 30));
+      var name = el("text", { x: labelWidth - 8, y: y + barHeight * 0.7, "text-anchor": "end" }, shorten(entry[0], labelChars));
       name.appendChild(el("title", {}, entry[0]));
       svg.appendChild(name);
       var bar = el("rect", { x: labelWidth, y: y, width: w, height: barHeight, "class": "bar" });
@@ -71,7 +81,7 @@
     var note = document.createElement("p");
     note.className = "hint";
     note.textContent = box.dataset.labelNote
-      .replace("{value}", label(ySelect)).replace("{category}", label(xSelect))
+      .replace("{how}", label(aggSelect)).replace("{value}", label(ySelect)).replace("{category}", label(xSelect))
       .replace("{rows}", fmt.format(Math.min(records.length, MAX_ROWS)));
     area.appendChild(note);
   }
@@ -93,5 +103,6 @@
   }
 
   form.addEventListener("submit", update);
+  [xSelect, ySelect, aggSelect].forEach(function (select) { select.addEventListener("change", update); });
   update();
 })();
