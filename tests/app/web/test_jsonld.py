@@ -17,12 +17,13 @@ def json_ld(html: str) -> dict[str, Any]:
     return json.loads(match.group(1))
 
 
-def test_every_dataset_has_valid_dataset_json_ld(web_http: httpx.Client, web_site: str) -> None:
-    names = web_http.get("/api/3/action/package_list").json()["result"]
-    for name in names:
-        data = json_ld(web_http.get(f"/dataset/{name}").text)
-        package = web_http.get("/api/3/action/package_show", params={"id": name}).json()
-        package = package["result"]
+def test_every_dataset_has_valid_dataset_json_ld(
+    all_dataset_pages: dict[str, httpx.Response], all_packages: dict[str, Any], web_site: str
+) -> None:
+    assert len(all_dataset_pages) == 94
+    for name, response in all_dataset_pages.items():
+        data = json_ld(response.text)
+        package = all_packages[name]
         assert data["@context"] == "https://schema.org/" and data["@type"] == "Dataset"
         assert data["name"] == package["title"]
         assert 50 <= len(data["description"]) <= 5000, name
