@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench bench-upload install load clean
+.PHONY: run test lint bench bench-upload install load clean browser-tools test-browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,16 @@ load: $(STAMP)
 test: $(STAMP)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# axe-core for the browser tests' accessibility checks, into the gitignored .tools/
+AXE := .tools/node_modules/axe-core/axe.min.js
+$(AXE):
+	npm install --prefix .tools --no-audit --no-fund --silent axe-core@4
+
+browser-tools: $(AXE)
+
+test-browser: $(STAMP) $(AXE)
+	$(BIN)/pytest tests/app/web $(PYTEST_ARGS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -37,4 +47,4 @@ bench-upload: $(STAMP)
 	$(BIN)/python benchmarks/upload.py
 
 clean:
-	rm -rf $(VENV) var .pytest_cache
+	rm -rf $(VENV) var .pytest_cache .tools test-artifacts

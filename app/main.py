@@ -14,6 +14,7 @@ from app.datapackage import build_datapackage_router
 from app.docs import install_api_docs
 from app.downloads import build_download_router
 from app.feeds import RdfNegotiation, build_feeds_router
+from app.web import install_web
 from catalog.actions import build_registry
 from catalog.actions.registry import ActionContext, Identity
 from catalog.config import Settings
@@ -97,6 +98,9 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     app.include_router(build_feeds_router(make_context))
     app.include_router(build_download_router(make_context, identify))
     app.include_router(build_datapackage_router(make_context, identify))
+    # The web pages last (their /dataset/{name} must not shadow other routes), and their
+    # error pages before the API's, which only answer under /api.
+    install_web(app, make_context=make_context, identify=identify)
     install_api_error_handlers(app)
     install_api_docs(app, registry)
     app.add_middleware(RdfNegotiation)

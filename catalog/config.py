@@ -26,6 +26,8 @@ class Settings:
     validation_mode: str = "flag"  # "flag": keep invalid files, marked; "block": refuse them
     feeds_per_page: int = 100  # datasets per page of the DCAT catalog feed (ckanext-dcat's 100)
     extensions: tuple[str, ...] = field(default_factory=tuple)
+    # Signs the web session cookies; None: a random key kept in the data dir (app.web.auth).
+    secret_key: str | None = None
 
     @property
     def storage_dir(self) -> Path:
@@ -56,4 +58,5 @@ def load_settings(
         max_upload_mb=int(env.get("OPENDATA_MAX_UPLOAD_MB", "1024")),
         validation_mode=env.get("OPENDATA_VALIDATION_MODE", "flag"),
         feeds_per_page=max(1, int(env.get("OPENDATA_FEEDS_PER_PAGE", "100"))),
+        secret_key=env.get("OPENDATA_SECRET_KEY") or None,
     )

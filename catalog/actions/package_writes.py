@@ -9,6 +9,8 @@ transaction: a failed write leaves nothing behind.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import delete, select
@@ -18,6 +20,7 @@ from catalog.actions.auth import authorize
 from catalog.actions.common import site_url, utcnow
 from catalog.actions.params import Params
 from catalog.actions.registry import ActionContext, action
+from catalog.actions.resource_files import StagedFiles, stage_package_files
 from catalog.db.models import Member, Package, PackageExtra, PackageTag, Resource
 from catalog.errors import NotFound, ValidationFailed
 from catalog.services.activity import record_package_activity
@@ -118,25 +121,51 @@ def _shown(context: ActionContext, data: dict[str, Any]) -> dict[str, Any]:
     return with_download_urls(data, site_url(context))
 
 
+@contextmanager
+def _placing(context: ActionContext, staged: StagedFiles) -> Iterator[None]:
+    """Move the staged files into place once the write has committed; else drop them."""
+    try:
+        yield
+    except BaseException:
+        staged.discard(context)
+        raise
+    staged.commit(context)
+
+
+def _with_reports(
+    context: ActionContext, session: Session, staged: StagedFiles, data: dict[str, Any]
+) -> dict[str, Any]:
+    """Store the validation reports of the uploaded files; the dict shows their status."""
+    if not staged.record(session):
+        return data
+    package = locked_package(session, data["id"])
+    return reindex(session, context.services.search, package, site_url(context))
+
+
 @action()
 def package_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
     """Create a dataset in an organization the caller is an editor or admin of.
 
     :param name: the URL name (2-100 of a-z 0-9 - _); :param owner_org: organization id/name
     :param title, notes, url, version, author, author_email, maintainer, maintainer_email,
-        license_id, private, tags, extras, resources, groups: as in CKAN
+        license_id, private, tags, extras, resources, groups: as in CKAN; a resource may
+        carry an `upload` (a file object, for in-process callers such as the web forms),
+        staged and validated as resource_create does
     """
-    with context.services.session(write=True) as session:
-        owner = data_dict.get("owner_org")
-        org = find_group(session, str(owner), is_organization=True) if owner else None
-        authorize(
-            context,
-            session,
-            "package_create",
-            owner_org=org.id if org else None,
-            groups=list(_group_ids(session, data_dict.get("groups")).values()),
-        )
-        data = write_package(context, session, data_dict, None)
+    data_dict, staged = stage_package_files(context, data_dict)
+    with _placing(context, staged):
+        with context.services.session(write=True) as session:
+            owner = data_dict.get("owner_org")
+            org = find_group(session, str(owner), is_organization=True) if owner else None
+            authorize(
+                context,
+                session,
+                "package_create",
+                owner_org=org.id if org else None,
+                groups=list(_group_ids(session, data_dict.get("groups")).values()),
+            )
+            data = write_package(context, session, data_dict, None)
+            data = _with_reports(context, session, staged, data)
     return _shown(context, data)
 
 
@@ -146,10 +175,13 @@ def package_update(context: ActionContext, data_dict: dict[str, Any]) -> dict[st
 
     :param id: the dataset's id or name (or `name`)
     """
-    with context.services.session(write=True) as session:
-        package = locked_package(session, data_dict.get("id") or data_dict.get("name"))
-        authorize(context, session, "package_update", package=package)
-        data = write_package(context, session, data_dict, package)
+    data_dict, staged = stage_package_files(context, data_dict)
+    with _placing(context, staged):
+        with context.services.session(write=True) as session:
+            package = locked_package(session, data_dict.get("id") or data_dict.get("name"))
+            authorize(context, session, "package_update", package=package)
+            data = write_package(context, session, data_dict, package)
+            data = _with_reports(context, session, staged, data)
     return _shown(context, data)
 
 
@@ -159,12 +191,15 @@ def package_patch(context: ActionContext, data_dict: dict[str, Any]) -> dict[str
 
     :param id: the dataset's id or name
     """
-    with context.services.session(write=True) as session:
-        package = locked_package(session, data_dict.get("id"))
-        authorize(context, session, "package_patch", package=package)
-        patched = current_input(session, package, site_url(context))
-        patched.update({key: value for key, value in data_dict.items() if key != "id"})
-        data = write_package(context, session, patched, package)
+    data_dict, staged = stage_package_files(context, data_dict)
+    with _placing(context, staged):
+        with context.services.session(write=True) as session:
+            package = locked_package(session, data_dict.get("id"))
+            authorize(context, session, "package_patch", package=package)
+            patched = current_input(session, package, site_url(context))
+            patched.update({key: value for key, value in data_dict.items() if key != "id"})
+            data = write_package(context, session, patched, package)
+            data = _with_reports(context, session, staged, data)
     return _shown(context, data)
 
 

@@ -26,82 +26,17 @@ from catalog.actions.common import (
 )
 from catalog.actions.package_writes import current_input, locked_package, write_package
 from catalog.actions.registry import ActionContext, action
+from catalog.actions.resource_files import check_link as _check_link
+from catalog.actions.resource_files import prepare as _prepare
+from catalog.actions.resource_files import with_upload as _with_upload
 from catalog.db.models import Resource, ResourceValidation, new_id
 from catalog.errors import NotFound, ValidationFailed
 from catalog.services.dictization import iso, with_download_urls
 from catalog.services.packages import RESOURCE_KEPT, reindex
-from catalog.services.tabular.report import summary
 from catalog.services.tabular.validate import ValidationOutcome
-from catalog.services.uploads import (
-    PreparedUpload,
-    prepare_upload,
-    store_validation,
-    validate_link,
-    validate_table,
-)
+from catalog.services.uploads import PreparedUpload, store_validation, validate_table
 
 Change = Callable[[list[dict[str, Any]]], dict[str, Any] | None]
-
-
-def _prepare(context: ActionContext, data: dict[str, Any]) -> PreparedUpload | None:
-    upload = data.get("upload")
-    if upload in (None, ""):
-        return None
-    settings = context.services.settings
-    prepared = prepare_upload(
-        context.services.storage,
-        upload,
-        max_mb=settings.max_upload_mb,
-        format_hint=data.get("format"),
-        schema=data.get("schema"),
-        workdir=context.services.storage.staging_dir,
-    )
-    outcome = prepared.outcome
-    if settings.validation_mode == "block" and outcome and outcome.status != "success":
-        context.services.storage.discard(prepared.staged)
-        raise ValidationFailed({"validation": [summary(outcome.report)]})
-    return prepared
-
-
-def _check_link(
-    context: ActionContext, data: dict[str, Any], previous_url: str | None
-) -> ValidationOutcome | None:
-    """A new or changed link to a table is fetched and validated like an upload."""
-    url = data.get("url")
-    if data.get("upload") not in (None, "") or not isinstance(url, str) or url == previous_url:
-        return None
-    if not url.startswith(("http://", "https://")):
-        return None
-    settings = context.services.settings
-    outcome = validate_link(
-        context.services.storage,
-        url,
-        format_hint=data.get("format"),
-        schema=data.get("schema"),
-        max_mb=settings.max_upload_mb,
-        workdir=context.services.storage.staging_dir,
-    )
-    if settings.validation_mode == "block" and outcome and outcome.status == "failure":
-        raise ValidationFailed({"validation": [summary(outcome.report)]})
-    return outcome
-
-
-def _with_upload(data: dict[str, Any], prepared: PreparedUpload | None) -> dict[str, Any]:
-    """The resource input with the stored file's facts in place of the `upload` part."""
-    data = {key: value for key, value in data.items() if key not in ("upload", "clear_upload")}
-    if prepared is not None:
-        data.update(
-            url=prepared.filename,
-            url_type="upload",
-            size=prepared.staged.size,
-            hash=prepared.staged.sha256,
-            last_modified=utcnow().isoformat(),
-        )
-        data.setdefault("format", prepared.format)
-        data["mimetype"] = data.get("mimetype") or prepared.mimetype
-        if not data.get("name"):
-            data["name"] = prepared.filename
-    return data
 
 
 def _change_resources(

@@ -59,6 +59,8 @@ def _pairs(package: dict[str, Any]) -> Iterator[tuple[str, str]]:
             yield "res_url", res["url"]
         if res.get("resource_type"):
             yield "res_type", res["resource_type"]
+        if res.get("validation_status"):  # ckanext-validation's status, for the web facet
+            yield "res_validation_status", res["validation_status"]
     for extra in package.get("extras", ()):
         key, value = extra["key"], str(extra["value"])
         yield f"extras_{key}", value

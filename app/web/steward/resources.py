@@ -1,0 +1,221 @@
+"""A single resource: add (`/dataset/{name}/resource/new`), edit or replace its file
+(`/dataset/{name}/resource/{id}/edit`), delete (`.../delete`, with a confirmation page), and
+read its validation report (`.../report`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData, UploadFile
+from starlette.responses import Response
+
+from app.web.rendering import gettext
+from app.web.steward.access import Refused, editable_package
+from app.web.steward.forms import field_errors
+from app.web.steward.pages import (
+    acting,
+    error,
+    handles_refusals,
+    page,
+    posted_form,
+    redirect,
+    signed_in,
+)
+from catalog.actions.registry import ActionContext
+from catalog.errors import NotAuthorized, NotFound, UploadTooLarge, ValidationFailed
+
+FORM = "steward/resource_form.html"
+
+
+def _resource(package: dict[str, Any], resource_id: str) -> dict[str, Any]:
+    for resource in package.get("resources") or []:
+        if resource["id"] == resource_id:
+            return resource
+    raise Refused(404)
+
+
+def _read(form: FormData) -> tuple[dict[str, str], UploadFile | None]:
+    values = {}
+    for key in ("source", "url", "name", "format", "description"):
+        value = form.get(key)
+        values[key] = value.strip() if isinstance(value, str) else ""
+    upload = form.get("upload")
+    return values, upload if isinstance(upload, UploadFile) and upload.filename else None
+
+
+def _input(values: dict[str, str], upload: UploadFile | None, resource: dict | None) -> dict:
+    data: dict[str, Any] = {key: values[key] or None for key in ("name", "format", "description")}
+    if upload is not None:
+        data["upload"] = upload
+    elif values["url"] or resource is None:
+        data["url"] = values["url"]
+        if resource is not None and resource.get("url_type") == "upload":
+            data["url_type"] = None
+    return data
+
+
+def _errors(failed: ValidationFailed) -> dict[str, list[str]]:
+    errors = failed.errors
+    if isinstance(errors.get("resources"), list):  # the resource's own fields, nested
+        nested = [e for e in errors["resources"] if e]
+        errors = {**{k: v for k, v in errors.items() if k != "resources"}, **(nested[-1] or {})}
+    mapped = field_errors(
+        {"resources": [{k: v for k, v in errors.items() if k != "package_id"}]}, [0]
+    )
+    return {key.removeprefix("res-0-"): value for key, value in mapped.items()}
+
+
+def build_resource_routes(router: APIRouter) -> None:
+    def form_page(
+        request: Request,
+        package: dict,
+        resource: dict | None,
+        values: dict,
+        errors: dict | None = None,
+        status: int = 200,
+    ) -> Response:
+        context = {"package": package, "resource": resource, "form": values,
+                   "errors": errors or {}, "done": request.query_params.get("done")}  # fmt: skip
+        return page(request, FORM, context, status)
+
+    def save(
+        request: Request,
+        context: ActionContext,
+        name: str,
+        resource_id: str | None,
+        form: FormData,
+    ) -> Response:
+        try:
+            package = editable_package(context, name, "package_update")
+            resource = _resource(package, resource_id) if resource_id else None
+        except Refused as refused:
+            return error(request, refused.status)
+        values, upload = _read(form)
+        if resource is None and upload is None and not values["url"]:
+            message = gettext(request, "Choose a file to upload or give a link to the data.")
+            return form_page(request, package, None, values, {"upload": [message]}, 400)
+        data = _input(values, upload, resource)
+        try:
+            if resource is None:
+                saved = context.call("resource_create", {**data, "package_id": package["id"]})
+            else:
+                saved = context.call("resource_patch", {**data, "id": resource["id"]})
+        except ValidationFailed as failed:
+            status = 413 if isinstance(failed, UploadTooLarge) else 400
+            return form_page(request, package, resource, values, _errors(failed), status)
+        except (NotAuthorized, NotFound):
+            return error(request, 403)
+        done = "created" if resource is None else "saved"
+        return redirect(
+            request, f"/dataset/{package['name']}/resource/{saved['id']}/edit?done={done}"
+        )
+
+    @router.get("/dataset/{name:name}/resource/new", include_in_schema=False)
+    @handles_refusals
+    async def new_resource(request: Request, name: str) -> Response:
+        context = acting(request, signed_in(request))
+
+        def show() -> Response:
+            try:
+                package = editable_package(context, name, "package_update")
+            except Refused as refused:
+                return error(request, refused.status)
+            return form_page(request, package, None, {"source": "upload"})
+
+        return await run_in_threadpool(show)
+
+    @router.post("/dataset/{name:name}/resource/new", include_in_schema=False)
+    @handles_refusals
+    async def create_resource(request: Request, name: str) -> Response:
+        context = acting(request, signed_in(request))
+        form = await posted_form(request)
+        try:
+            return await run_in_threadpool(save, request, context, name, None, form)
+        finally:
+            await form.close()
+
+    @router.get("/dataset/{name:name}/resource/{resource_id:name}/edit", include_in_schema=False)
+    @handles_refusals
+    async def edit_resource(request: Request, name: str, resource_id: str) -> Response:
+        context = acting(request, signed_in(request))
+
+        def show() -> Response:
+            try:
+                package = editable_package(context, name, "package_update")
+                resource = _resource(package, resource_id)
+            except Refused as refused:
+                return error(request, refused.status)
+            is_upload = resource.get("url_type") == "upload"
+            values = {key: resource.get(key) or "" for key in ("name", "format", "description")}
+            values.update(source="upload" if is_upload else "link",
+                          url="" if is_upload else resource.get("url") or "")  # fmt: skip
+            return form_page(request, package, resource, values)
+
+        return await run_in_threadpool(show)
+
+    @router.post("/dataset/{name:name}/resource/{resource_id:name}/edit", include_in_schema=False)
+    @handles_refusals
+    async def update_resource(request: Request, name: str, resource_id: str) -> Response:
+        context = acting(request, signed_in(request))
+        form = await posted_form(request)
+        try:
+            return await run_in_threadpool(save, request, context, name, resource_id, form)
+        finally:
+            await form.close()
+
+    @router.get("/dataset/{name:name}/resource/{resource_id:name}/delete", include_in_schema=False)
+    @handles_refusals
+    async def confirm_delete(request: Request, name: str, resource_id: str) -> Response:
+        context = acting(request, signed_in(request))
+
+        def show() -> Response:
+            try:
+                package = editable_package(context, name, "package_update")
+                resource = _resource(package, resource_id)
+            except Refused as refused:
+                return error(request, refused.status)
+            values = {"package": package, "resource": resource}
+            return page(request, "steward/confirm_delete.html", values)
+
+        return await run_in_threadpool(show)
+
+    @router.post("/dataset/{name:name}/resource/{resource_id:name}/delete", include_in_schema=False)
+    @handles_refusals
+    async def delete_resource(request: Request, name: str, resource_id: str) -> Response:
+        context = acting(request, signed_in(request))
+        await posted_form(request)
+
+        def remove() -> Response:
+            try:
+                package = editable_package(context, name, "package_update")
+                resource = _resource(package, resource_id)
+                context.call("resource_delete", {"id": resource["id"]})
+            except Refused as refused:
+                return error(request, refused.status)
+            except (NotAuthorized, NotFound):
+                return error(request, 403)
+            return redirect(request, f"/dataset/edit/{package['name']}?done=resource-deleted")
+
+        return await run_in_threadpool(remove)
+
+    @router.get("/dataset/{name:name}/resource/{resource_id:name}/report", include_in_schema=False)
+    @handles_refusals
+    async def report(request: Request, name: str, resource_id: str) -> Response:
+        context = acting(request, signed_in(request))
+
+        def show() -> Response:
+            try:
+                package = editable_package(context, name, "package_update")
+                resource = _resource(package, resource_id)
+            except Refused as refused:
+                return error(request, refused.status)
+            try:
+                validation = context.call("resource_validation_show", {"resource_id": resource_id})
+            except NotFound:
+                validation = None
+            values = {"package": package, "resource": resource, "validation": validation}
+            return page(request, "steward/report.html", values)
+
+        return await run_in_threadpool(show)
