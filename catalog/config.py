@@ -25,6 +25,8 @@ class Settings:
     search_rows_max: int = 1000
     validation_mode: str = "flag"  # "flag": keep invalid files, marked; "block": refuse them
     extensions: tuple[str, ...] = field(default_factory=tuple)
+    harvest_scheduler: bool = False  # run due harvest sources and New jobs in the server
+    harvest_poll_seconds: float = 60.0
 
     @property
     def storage_dir(self) -> Path:
@@ -54,4 +56,6 @@ def load_settings(
         site_url=site_url,
         max_upload_mb=int(env.get("OPENDATA_MAX_UPLOAD_MB", "1024")),
         validation_mode=env.get("OPENDATA_VALIDATION_MODE", "flag"),
+        harvest_scheduler=env.get("OPENDATA_HARVEST_SCHEDULER", "1").lower() in ("1", "true", "on"),
+        harvest_poll_seconds=float(env.get("OPENDATA_HARVEST_POLL_SECONDS", "60")),
     )
