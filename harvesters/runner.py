@@ -152,6 +152,9 @@ def run_job(
             state.complete = False
             status = "Finished"
         importer.flush()
+        if state.complete and not state.errors and not state.seen and importer.current:
+            # an empty answer is far more likely a broken remote than a catalog emptied
+            state.errors.append(f"No datasets found at {source.url}; nothing was deleted")
         if status == "Finished" and state.complete and not state.errors:
             importer.delete_missing(state.seen)
     with services.session(write=True) as session:
