@@ -36,7 +36,7 @@ def source_dict(session: Session, source: HarvestSource, *, show_secrets: bool) 
         .order_by(HarvestJob.created.desc())
         .limit(1)
     ).scalar_one_or_none()
-    datasets = len(store.harvested_package_ids(session, source.id))
+    datasets = store.count_harvested(session, source.id)
     return {
         "id": source.id,
         "name": source.name,

@@ -210,6 +210,20 @@ def harvested_package_ids(session: Session, source_id: str) -> list[str]:
     )
 
 
+def count_harvested(session: Session, source_id: str) -> int:
+    """Active datasets of this source (ckanext-harvest's total_datasets)."""
+    return session.execute(
+        select(func.count())
+        .select_from(PackageExtra)
+        .join(Package, Package.id == PackageExtra.package_id)
+        .where(
+            PackageExtra.key == "harvest_source_id",
+            PackageExtra.value == source_id,
+            Package.state == "active",
+        )
+    ).scalar_one()
+
+
 def record_objects(session: Session, rows: list[dict[str, Any]]) -> None:
     """Insert objects; an object made current takes that status from older ones of its guid."""
     if not rows:
