@@ -50,11 +50,15 @@ def test_a_remote_that_times_out(services, local):
 def test_garbage_pages_are_gather_errors(services, local):
     answers = {
         "html": Response("<!doctype html><title>Bảo trì</title>", media_type="text/html"),
-        "truncated": Response('{"success": true, "result": {"results": [{"id": "a', status_code=200,
-                              media_type="application/json"),  # fmt: skip
+        "truncated": Response(
+            '{"success": true, "result": {"results": [{"id": "a',
+            status_code=200,
+            media_type="application/json",
+        ),  # fmt: skip
         "shape": JSONResponse({"success": True, "result": {"results": "không phải danh sách"}}),
-        "refused": JSONResponse({"success": False, "error": {"__type": "Search Query Error"}},
-                                status_code=400),  # fmt: skip
+        "refused": JSONResponse(
+            {"success": False, "error": {"__type": "Search Query Error"}}, status_code=400
+        ),  # fmt: skip
         "status": Response("Bad gateway", status_code=502),
     }
     for kind, answer in answers.items():

@@ -85,8 +85,15 @@ def test_remote_orgs_without_default_organization_fails_only_that_record(service
         ({"source_type": "csw"}, "source_type"),
         ({"frequency": "hourly"}, "frequency"),
         ({"config": "{not json"}, "config"),
-        ({"config": {"organizations_filter_include": ["a"],
-                     "organizations_filter_exclude": ["b"]}}, "config"),  # fmt: skip
+        (
+            {
+                "config": {
+                    "organizations_filter_include": ["a"],
+                    "organizations_filter_exclude": ["b"],
+                }
+            },
+            "config",
+        ),  # fmt: skip
         ({"config": {"remote_orgs": "sometimes"}}, "config"),
         ({"owner_org": None}, "owner_org"),
         ({"owner_org": "no-such-org"}, "owner_org"),

@@ -64,7 +64,9 @@ def test_paged_dcat_documents_in_three_formats(services, local):
     assert pkg["license_id"] == "cc-by"  # from the distribution's dct:license
     assert pkg["url"] == "https://dulieu.bacninh.gov.vn/dataset/co-so-y-te"
     assert pkg["version"] == "2025.1"
-    assert pkg["author"] == "Sở Y tế tỉnh Bắc Ninh" and pkg["author_email"] == "soyte@bacninh.gov.vn"
+    assert (
+        pkg["author"] == "Sở Y tế tỉnh Bắc Ninh" and pkg["author_email"] == "soyte@bacninh.gov.vn"
+    )
     assert pkg["maintainer"] == "Phòng Nghiệp vụ Y, Sở Y tế"
     assert pkg["maintainer_email"] == "nghiepvuy@bacninh.gov.vn"
     extras = _extras(pkg)
@@ -81,7 +83,10 @@ def test_paged_dcat_documents_in_three_formats(services, local):
     assert json.loads(extras["theme"]) == [
         "http://publications.europa.eu/resource/authority/data-theme/HEAL"]  # fmt: skip
     csv, api = pkg["resources"][1], pkg["resources"][0]
-    assert api["name"] == "API tra cứu" and api["url"] == "https://api.dulieu.bacninh.gov.vn/co-so-y-te"
+    assert (
+        api["name"] == "API tra cứu"
+        and api["url"] == "https://api.dulieu.bacninh.gov.vn/co-so-y-te"
+    )
     assert csv["url"] == "https://dulieu.bacninh.gov.vn/files/co-so-y-te.csv"  # downloadURL first
     assert csv["access_url"] == "https://dulieu.bacninh.gov.vn/dataset/co-so-y-te"
     assert (csv["format"], csv["mimetype"], csv["size"]) == ("CSV", "text/csv", 48213)
@@ -97,7 +102,9 @@ def test_paged_dcat_documents_in_three_formats(services, local):
     assert bus["license_id"] == "cc-by-sa" and bus["resources"][0]["mimetype"] == "application/zip"
     assert bus["resources"][0]["format"] == "ZIP" and bus["resources"][0]["size"] == 2048576
     wifi = local.call("package_show", {"id": "diem-truy-cap-wifi-cong-cong"})  # no identifier
-    assert _extras(wifi)["harvest_guid"] == "https://dulieu.bacninh.gov.vn/dataset/diem-truy-cap-wifi"
+    assert (
+        _extras(wifi)["harvest_guid"] == "https://dulieu.bacninh.gov.vn/dataset/diem-truy-cap-wifi"
+    )
     assert wifi["license_id"] == "cc-zero" and wifi["author"] == "Sở Khoa học và Công nghệ"
 
 
@@ -126,17 +133,19 @@ def test_rerun_deletion_and_broken_pages(services, local):
 
 def test_unusable_answers(services, local):
     routes = {
-        "/html": lambda request: Response("<html><body>Trang chủ</body></html>",
-                                          media_type="text/html"),  # fmt: skip
+        "/html": lambda request: Response(
+            "<html><body>Trang chủ</body></html>", media_type="text/html"
+        ),  # fmt: skip
         "/loop.ttl": lambda request: Response(
             "@prefix hydra: <http://www.w3.org/ns/hydra/core#> .\n"
             f"<{request.url}> a hydra:PartialCollectionView ; hydra:next <{request.url}> .",
             media_type="text/turtle",
         ),
         "/blank.ttl": lambda request: Response(
-            "@prefix dcat: <http://www.w3.org/ns/dcat#> . @prefix dct: <http://purl.org/dc/terms/> .\n"
+            "@prefix dcat: <http://www.w3.org/ns/dcat#> .\n"
+            "@prefix dct: <http://purl.org/dc/terms/> .\n"
             '[] a dcat:Dataset ; dct:title "Không định danh"@vi .\n'
-            '<https://x.vn/d/1> a dcat:Dataset .',
+            "<https://x.vn/d/1> a dcat:Dataset .",
             media_type="text/turtle",
         ),
     }

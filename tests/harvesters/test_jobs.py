@@ -113,14 +113,14 @@ def test_the_server_runs_jobs_created_over_the_api(services, local, remote):
                                    harvest_poll_seconds=0.2)  # fmt: skip
     app = create_app(settings, services)
     with serve_app(app, lifespan="on") as base_url:
-        reply = httpx.post(f"{base_url}/api/3/action/harvest_job_create",
-                           json={"source_id": "nguon"}, headers={"Authorization": admin})  # fmt: skip
+        api = f"{base_url}/api/3/action"
+        auth = {"Authorization": admin}
+        reply = httpx.post(f"{api}/harvest_job_create", json={"source_id": "nguon"}, headers=auth)
         assert reply.status_code == 200, reply.text
         job_id = reply.json()["result"]["id"]
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            job = httpx.get(f"{base_url}/api/3/action/harvest_job_show",
-                            params={"id": job_id}, headers={"Authorization": admin}).json()  # fmt: skip
+            job = httpx.get(f"{api}/harvest_job_show", params={"id": job_id}, headers=auth).json()
             if job["result"]["status"] == "Finished":
                 break
             time.sleep(0.2)

@@ -33,7 +33,11 @@ from tests.support import builders
 from tests.support.databases import fresh_services
 from tests.support.live_server import serve_app
 
-ORGS = {"so-y-te": "Sở Y tế", "so-giao-duc": "Sở Giáo dục và Đào tạo", "so-tai-chinh": "Sở Tài chính"}
+ORGS = {
+    "so-y-te": "Sở Y tế",
+    "so-giao-duc": "Sở Giáo dục và Đào tạo",
+    "so-tai-chinh": "Sở Tài chính",
+}
 
 
 @dataclass
