@@ -129,7 +129,7 @@ def bench_backend(backend: str, args: argparse.Namespace, postgres_url: str) -> 
         source.upgrade_schema()
         print(f"  filling the source with {args.datasets} datasets ...", flush=True)
         started = time.perf_counter()
-        fill_catalog(source, catalog, 0, time.monotonic() + FILL_TIME_LIMIT)
+        fill_catalog(source, catalog, 0, time.monotonic() + 4 * FILL_TIME_LIMIT)
         _age(source)
         print(f"  filled in {time.perf_counter() - started:.1f} s", flush=True)
         baseline = _package_create_rate(backend, catalog, directory, postgres_url)
