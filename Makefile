@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench bench-upload install load clean browser-tools test-browser
+.PHONY: run test lint bench bench-upload bench-harvest install load clean browser-tools test-browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ bench: $(STAMP)
 
 bench-upload: $(STAMP)
 	$(BIN)/python benchmarks/upload.py
+
+bench-harvest: $(STAMP)
+	$(BIN)/python benchmarks/harvest.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .tools test-artifacts

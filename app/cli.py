@@ -1,4 +1,4 @@
-"""The `opendata` command: serve, load, db upgrade, user add, user token add."""
+"""The `opendata` command: serve, load, db upgrade, user add, user token add, harvest."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from app.cli_harvest import add_harvest_commands
 from catalog.actions import build_registry
 from catalog.config import DEFAULT_HOST, DEFAULT_PORT, load_settings
 from catalog.content.loader import load_content, site_context
@@ -176,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     token_add.add_argument("name", help="the user's name")
     token_add.add_argument("token_name", help="a name for the token")
     token_add.set_defaults(func=cmd_user_token_add)
+    add_harvest_commands(commands)
     return parser
 
 

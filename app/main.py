@@ -73,7 +73,15 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> Any:
+        scheduler = None
+        if settings.harvest_scheduler:
+            from harvesters.scheduler import HarvestScheduler
+
+            scheduler = HarvestScheduler(services, registry, settings.harvest_poll_seconds)
+            scheduler.start()
         yield
+        if scheduler is not None:
+            scheduler.stop()
         services.dispose()
 
     app = FastAPI(

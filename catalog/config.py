@@ -28,6 +28,8 @@ class Settings:
     extensions: tuple[str, ...] = field(default_factory=tuple)
     # Signs the web session cookies; None: a random key kept in the data dir (app.web.auth).
     secret_key: str | None = None
+    harvest_scheduler: bool = False  # run due harvest sources and New jobs in the server
+    harvest_poll_seconds: float = 60.0
 
     @property
     def storage_dir(self) -> Path:
@@ -59,4 +61,6 @@ def load_settings(
         validation_mode=env.get("OPENDATA_VALIDATION_MODE", "flag"),
         feeds_per_page=max(1, int(env.get("OPENDATA_FEEDS_PER_PAGE", "100"))),
         secret_key=env.get("OPENDATA_SECRET_KEY") or None,
+        harvest_scheduler=env.get("OPENDATA_HARVEST_SCHEDULER", "1").lower() in ("1", "true", "on"),
+        harvest_poll_seconds=float(env.get("OPENDATA_HARVEST_POLL_SECONDS", "60")),
     )

@@ -6,6 +6,8 @@ from catalog.actions import (
     activity,
     group_writes,
     groups,
+    harvest_jobs,
+    harvest_sources,
     package_writes,
     packages,
     resource_writes,
@@ -25,6 +27,8 @@ ACTION_MODULES = (
     site,
     activity,
     users,
+    harvest_sources,
+    harvest_jobs,
 )
 
 

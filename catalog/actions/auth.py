@@ -27,6 +27,8 @@ Keyword objects, by permission (ids are the objects' ids, already resolved from 
 | api_token_create, api_token_list | `user` (the token owner, a User row) |
 | api_token_revoke | `token` (an ApiToken row, or None when no such token exists) |
 | user_show | `user`; user_update: `user` |
+| harvest_source_*, harvest_job_* | none (sysadmins only) |
+| harvest_dataset_detach | `package` |
 """
 
 from __future__ import annotations
@@ -259,6 +261,17 @@ def _user_create(check: _Check) -> str | None:
     return f"User {check.user} not authorized to create users via the API"
 
 
+def _harvest_admin(check: _Check) -> str | None:
+    return f"User {check.user} not authorized to manage harvesting"
+
+
+def _harvest_dataset_detach(check: _Check) -> str | None:
+    package = check.get("package")
+    if not authz.has_permission(check.session, check.identity, package.owner_org, "admin"):
+        return f"User {check.user} not authorized to detach package {package.id}"
+    return None
+
+
 def _anyone(check: _Check) -> str | None:
     return None
 
@@ -307,6 +320,15 @@ PERMISSIONS: dict[str, Rule] = {
     "user_update": _user_update,
     "user_delete": _sysadmin_only,
     "sysadmin": _sysadmin_only,
+    # harvesting: sources and jobs are the sysadmins'; an organization admin may take over
+    # (detach) a harvested dataset of that organization
+    "harvest_source_create": _harvest_admin,
+    "harvest_source_update": _harvest_admin,
+    "harvest_source_delete": _harvest_admin,
+    "harvest_job_create": _harvest_admin,
+    "harvest_job_abort": _harvest_admin,
+    "harvest_job_show": _harvest_admin,
+    "harvest_dataset_detach": _harvest_dataset_detach,
 }
 
 # get.py-style permissions: open to anonymous callers (the rule still decides).

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from catalog.actions.auth import authorize
 from catalog.actions.common import site_url, utcnow
+from catalog.actions.harvest_guard import check_reserved_extras, ensure_writable
 from catalog.actions.params import Params
 from catalog.actions.registry import ActionContext, action
 from catalog.actions.resource_files import StagedFiles, stage_package_files
@@ -70,6 +71,7 @@ def write_package(
 
     Returns the new package dict with relative upload URLs (the cached form).
     """
+    check_reserved_extras(context, data_dict)
     name = data_dict.get("name") or (existing.name if existing else None)
     clash = None
     if name and isinstance(name, str):
@@ -180,6 +182,7 @@ def package_update(context: ActionContext, data_dict: dict[str, Any]) -> dict[st
         with context.services.session(write=True) as session:
             package = locked_package(session, data_dict.get("id") or data_dict.get("name"))
             authorize(context, session, "package_update", package=package)
+            ensure_writable(context, session, package)
             data = write_package(context, session, data_dict, package)
             data = _with_reports(context, session, staged, data)
     return _shown(context, data)
@@ -196,6 +199,7 @@ def package_patch(context: ActionContext, data_dict: dict[str, Any]) -> dict[str
         with context.services.session(write=True) as session:
             package = locked_package(session, data_dict.get("id"))
             authorize(context, session, "package_patch", package=package)
+            ensure_writable(context, session, package)
             patched = current_input(session, package, site_url(context))
             patched.update({key: value for key, value in data_dict.items() if key != "id"})
             data = write_package(context, session, patched, package)
@@ -212,6 +216,7 @@ def package_delete(context: ActionContext, data_dict: dict[str, Any]) -> None:
     with context.services.session(write=True) as session:
         package = locked_package(session, data_dict.get("id"))
         authorize(context, session, "package_delete", package=package)
+        ensure_writable(context, session, package)
         session.execute(
             delete(Member).where(Member.table_name == "package", Member.table_id == package.id)
         )
@@ -257,6 +262,7 @@ def package_owner_org_update(context: ActionContext, data_dict: dict[str, Any]) 
     with context.services.session(write=True) as session:
         package = locked_package(session, data_dict.get("id"))
         authorize(context, session, "package_owner_org_update", package=package)
+        ensure_writable(context, session, package)
         reference = data_dict.get("organization_id")
         org = find_group(session, str(reference), is_organization=True) if reference else None
         if org is None:
@@ -306,6 +312,7 @@ def package_revise(context: ActionContext, data_dict: dict[str, Any]) -> dict[st
     with context.services.session(write=True) as session:
         package = locked_package(session, reference)
         authorize(context, session, "package_revise", package=package)
+        ensure_writable(context, session, package)
         current = with_download_urls(
             current_input(session, package, site_url(context)), site_url(context)
         )

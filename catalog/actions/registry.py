@@ -33,11 +33,14 @@ class ActionContext:
     `services` is the composition of engine, search backend, storage and settings
     (`catalog.services.runtime.Services`); `identity` is None for anonymous callers;
     `registry` lets actions call other actions (and help_show read their docs).
+    `harvest` is set only by the harvest runner: it may write harvested datasets, which are
+    read-only to everyone else (catalog.actions.harvest_guard).
     """
 
     services: Any
     identity: Identity | None = None
     registry: ActionRegistry | None = None
+    harvest: bool = False
 
     @property
     def is_sysadmin(self) -> bool:

@@ -24,6 +24,7 @@ from catalog.actions.common import (
     site_url,
     utcnow,
 )
+from catalog.actions.harvest_guard import ensure_writable
 from catalog.actions.package_writes import current_input, locked_package, write_package
 from catalog.actions.registry import ActionContext, action
 from catalog.actions.resource_files import check_link as _check_link
@@ -61,6 +62,7 @@ def _change_resources(
             if resource_for_auth is not None:
                 objects["resource"] = resource_for_auth
             authorize(context, session, permission, **objects)
+            ensure_writable(context, session, package)
             data = current_input(session, package, site_url(context))
             touched = change(data["resources"])
             saved = write_package(context, session, data, package)
