@@ -28,14 +28,20 @@ ADMS = Namespace("http://www.w3.org/ns/adms#")
 LANGUAGES = ("vi", "en")
 IANA = re.compile(r"^https?://www\.iana\.org/assignments/media-types/", re.I)
 TAG_BAD = re.compile(r"[^\w \-.]+", re.UNICODE)
+# CKAN's licence register URLs (what CKAN and this catalog publish): the id is the last part.
+OPENDEFINITION = re.compile(r"opendefinition\.org/licenses/([a-z0-9.-]+?)/?$", re.I)
 LICENSES = (  # (pattern of a license URI or name, our license id)
     (re.compile(r"creativecommons\.org/licenses/by-sa/|CC[-_ ]BY[-_ ]SA", re.I), "cc-by-sa"),
     (re.compile(r"creativecommons\.org/licenses/by/|^CC[-_ ]BY([-_ ]4\.0)?$", re.I), "cc-by"),
+    (re.compile(r"authority/licence/CC_BY(_\d|$)", re.I), "cc-by"),
     (re.compile(r"creativecommons\.org/publicdomain/zero|CC0|cc-zero", re.I), "cc-zero"),
-    (re.compile(r"opendatacommons\.org/licenses/odbl|odc-odbl", re.I), "odc-odbl"),
-    (re.compile(r"opendatacommons\.org/licenses/by|odc-by", re.I), "odc-by"),
-    (re.compile(r"opendatacommons\.org/licenses/pddl|odc-pddl", re.I), "odc-pddl"),
-)
+    (re.compile(r"opendatacommons\.org/licenses/odbl|odc-odbl|authority/licence/ODC_BL", re.I),
+     "odc-odbl"),
+    (re.compile(r"opendatacommons\.org/licenses/by|odc-by|authority/licence/ODC_BY", re.I),
+     "odc-by"),
+    (re.compile(r"opendatacommons\.org/licenses/pddl|odc-pddl|authority/licence/ODC_PDDL", re.I),
+     "odc-pddl"),
+)  # fmt: skip
 
 
 def slug(text: str, limit: int = 90) -> str:
@@ -247,6 +253,8 @@ def _email(value: str | None) -> str | None:
 
 
 def license_for(reference: str) -> str | None:
+    if match := OPENDEFINITION.search(reference):
+        return match.group(1).lower()
     for pattern, license_id in LICENSES:
         if pattern.search(reference):
             return license_id
