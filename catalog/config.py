@@ -25,6 +25,7 @@ class Settings:
     search_rows_max: int = 1000
     validation_mode: str = "flag"  # "flag": keep invalid files, marked; "block": refuse them
     extensions: tuple[str, ...] = field(default_factory=tuple)
+    datastore_schema: str = "datastore"  # PostgreSQL: the schema holding DataStore tables
 
     @property
     def storage_dir(self) -> Path:
@@ -54,4 +55,5 @@ def load_settings(
         site_url=site_url,
         max_upload_mb=int(env.get("OPENDATA_MAX_UPLOAD_MB", "1024")),
         validation_mode=env.get("OPENDATA_VALIDATION_MODE", "flag"),
+        datastore_schema=env.get("OPENDATA_DATASTORE_SCHEMA", "datastore"),
     )

@@ -12,6 +12,7 @@ from sqlmodel import Session
 from catalog.config import Settings
 from catalog.db import migrate
 from catalog.db.engine import WRITE_OPTION, build_engine
+from catalog.services.datastore.store import DatastoreStore, sqlite_datastore_path
 from catalog.services.search.backend import SearchBackend, backend_for
 from catalog.services.storage import ResourceStorage
 
@@ -22,6 +23,7 @@ class Services:
     engine: Engine
     search: SearchBackend
     storage: ResourceStorage
+    datastore: DatastoreStore
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
@@ -41,8 +43,11 @@ class Services:
 
     def upgrade_schema(self) -> None:
         migrate.upgrade(self.engine)
+        self.datastore.ensure()
 
     def dispose(self) -> None:
+        if self.datastore.engine is not self.engine:
+            self.datastore.engine.dispose()
         self.engine.dispose()
 
 
@@ -53,4 +58,13 @@ def build_services(settings: Settings) -> Services:
         engine=engine,
         search=backend_for(engine.dialect.name),
         storage=ResourceStorage(settings.storage_dir),
+        datastore=build_datastore(settings, engine),
     )
+
+
+def build_datastore(settings: Settings, engine: Engine) -> DatastoreStore:
+    """SQLite: a file of its own next to the catalog; PostgreSQL: a schema of the catalog's."""
+    if engine.dialect.name == "sqlite":
+        path = sqlite_datastore_path(settings.data_dir)
+        return DatastoreStore(build_engine(f"sqlite:///{path}"))
+    return DatastoreStore(engine, schema=settings.datastore_schema)
