@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from catalog.actions import (
     activity,
+    datastore_search,
     group_writes,
     groups,
     package_writes,
@@ -25,6 +26,7 @@ ACTION_MODULES = (
     site,
     activity,
     users,
+    datastore_search,
 )
 
 

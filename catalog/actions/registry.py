@@ -37,6 +37,7 @@ class ActionContext:
     services: Any
     identity: Identity | None = None
     registry: ActionRegistry | None = None
+    current_url: str | None = None  # the HTTP request's path?query (CKAN_CURRENT_URL), if any
 
     @property
     def is_sysadmin(self) -> bool:
