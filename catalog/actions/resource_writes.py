@@ -28,6 +28,7 @@ from catalog.actions.package_writes import current_input, locked_package, write_
 from catalog.actions.registry import ActionContext, action
 from catalog.db.models import Resource, ResourceValidation, new_id
 from catalog.errors import NotFound, ValidationFailed
+from catalog.services.datastore.jobs import mark_load
 from catalog.services.dictization import iso, with_download_urls
 from catalog.services.packages import RESOURCE_KEPT, reindex
 from catalog.services.tabular.report import summary
@@ -139,6 +140,7 @@ def _change_resources(
                 )
             if resource_id and (outcome is not None or data_replaced):
                 session.flush()
+                mark_load(session, resource_id)  # after commit: the DataStore loads the file
                 saved = reindex(session, context.services.search, package, site_url(context))
         if prepared is not None and resource_id:
             storage.commit(prepared.staged, resource_id)
@@ -306,5 +308,6 @@ def resource_validation_run(context: ActionContext, data_dict: dict[str, Any]) -
         package = locked_package(session, row.package_id)
         validation = store_validation(session, row.id, outcome, started)
         session.flush()
+        mark_load(session, row.id)
         reindex(session, context.services.search, package, site_url(context))
         return _validation_dict(validation)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -12,6 +12,7 @@ from sqlmodel import Session
 from catalog.config import Settings
 from catalog.db import migrate
 from catalog.db.engine import WRITE_OPTION, build_engine
+from catalog.services.datastore.jobs import DatastoreJobs, take_marks
 from catalog.services.datastore.store import DatastoreStore, sqlite_datastore_path
 from catalog.services.search.backend import SearchBackend, backend_for
 from catalog.services.storage import ResourceStorage
@@ -24,6 +25,14 @@ class Services:
     search: SearchBackend
     storage: ResourceStorage
     datastore: DatastoreStore
+    _datastore_jobs: DatastoreJobs | None = field(default=None, repr=False)
+
+    @property
+    def datastore_jobs(self) -> DatastoreJobs:
+        """The background DataStore load queue (its worker starts with the first job)."""
+        if self._datastore_jobs is None:
+            self._datastore_jobs = DatastoreJobs(self)
+        return self._datastore_jobs
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
@@ -39,13 +48,19 @@ class Services:
                 session.commit()
             except BaseException:
                 session.rollback()
+                take_marks(session)
                 raise
+        marks = take_marks(session)
+        if marks:  # DataStore work asked for by this transaction, now committed
+            self.datastore_jobs.submit(marks)
 
     def upgrade_schema(self) -> None:
         migrate.upgrade(self.engine)
         self.datastore.ensure()
 
     def dispose(self) -> None:
+        if self._datastore_jobs is not None:
+            self._datastore_jobs.stop()
         if self.datastore.engine is not self.engine:
             self.datastore.engine.dispose()
         self.engine.dispose()
