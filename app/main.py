@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.router import build_action_router, install_api_error_handlers
 from app.datapackage import build_datapackage_router
+from app.datastore_dump import build_datastore_dump_router
 from app.downloads import build_download_router
 from catalog.actions import build_registry
 from catalog.actions.registry import ActionContext, Identity
@@ -91,5 +92,6 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     )
     app.include_router(build_download_router(make_context, identify))
     app.include_router(build_datapackage_router(make_context, identify))
+    app.include_router(build_datastore_dump_router(make_context, identify))
     install_api_error_handlers(app)
     return app

@@ -91,15 +91,18 @@ def _strings_or_string(value: Any) -> Any:
     return value
 
 
+def _dict_list(value: Any) -> bool:
+    """navl flattens a list of dicts into keys of their own (which no schema entry names)."""
+    return isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+
+
 def _junk(data: dict[str, Any]) -> list[tuple]:
     """navl's flattened keys of the input keys the schema does not know."""
     keys: list[tuple] = []
     for key, value in data.items():
-        if key in SCHEMA_KEYS:
-            continue
-        if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        if _dict_list(value):
             keys.extend((key, i, sub) for i, item in enumerate(value) for sub in item)
-        else:
+        elif key not in SCHEMA_KEYS:
             keys.append((key,))
     return keys
 
@@ -123,7 +126,7 @@ def validate_search(data: dict[str, Any]) -> dict[str, Any]:
         "plain": as_bool, "distinct": as_bool, "offset": int_value,
     }  # fmt: skip
     for key, value in data.items():
-        if key not in converters or value is None:
+        if key not in converters or value is None or _dict_list(value):
             continue
         try:
             out[key] = converters[key](value)

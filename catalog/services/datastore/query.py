@@ -128,7 +128,8 @@ class _Compiler:
         self.info = info
         self.spec = spec
         self.dialect = dialect
-        self.fields: dict[str, DatastoreField] = {f.id: f for f in info.fields}
+        self.fields: dict[str, DatastoreField] = {ID_FIELD: DatastoreField(ID_FIELD, "int8")}
+        self.fields.update({f.id: f for f in info.fields})
         self.params: dict[str, Any] = {}
         self.joins: list[str] = []
         self.where: list[str] = []
@@ -184,7 +185,7 @@ class _Compiler:
         node = tsquery.parse(query, self.spec.plain)
         alias = f"{RANK} {name}"
         column = "t._id" if name == ID_FIELD else f"t.{quote(name)}"
-        ckan_type = "int" if name == ID_FIELD else self.fields[name].type
+        ckan_type = self.fields[name].type
         if node is None:
             self.where.append("1 = 0")
             self.ranks[alias] = "0.0"

@@ -1,0 +1,207 @@
+"""datastore_search through the action registry, on both backends (CKAN 2.11's behaviour)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from catalog.actions.registry import ActionContext
+from catalog.errors import NotAuthorized, NotFound, ValidationFailed
+from tests.support import accounts
+from tests.support.datastore_tables import resource_with_table
+
+
+@pytest.fixture
+def people(sysadmin_context: ActionContext) -> str:
+    return resource_with_table(sysadmin_context, "people")
+
+
+def search(context: ActionContext, resource_id: str, **params: Any) -> dict[str, Any]:
+    return context.call("datastore_search", {"resource_id": resource_id, **params})
+
+
+def ids(result: dict[str, Any]) -> list[int]:
+    return [record["_id"] for record in result["records"]]
+
+
+def test_default_search_shape(sysadmin_context: ActionContext, people: str) -> None:
+    result = search(sysadmin_context, people)
+    assert result["total"] == 4 and result["total_was_estimated"] is False
+    assert result["limit"] == 100 and result["records_format"] == "objects"
+    assert result["_links"] == {}  # no request: CKAN's local call
+    assert [f["id"] for f in result["fields"]][:3] == ["_id", "name", "district"]
+    assert result["fields"][0] == {"id": "_id", "type": "int"}
+    assert result["fields"][2]["info"] == {"label": "Huyện", "notes": ""}
+    assert result["records"][0] == {
+        "_id": 1, "name": "Nguyễn Văn An", "district": "Lục Nam", "year": 2014, "score": 10,
+        "ratio": 1.5, "active": True, "born": "2011-01-01", "seen": "2020-01-01T10:00:00",
+        "the time": "08:30:00", "extra": {"a": 1},
+    }  # fmt: skip
+    assert result["records"][1]["score"] == 9.5 and result["records"][1]["ratio"] == 2
+
+
+def test_id_alias_and_limit_offset(sysadmin_context: ActionContext, people: str) -> None:
+    result = sysadmin_context.call("datastore_search", {"id": people, "limit": "1", "offset": 1})
+    assert ids(result) == [2] and result["resource_id"] == people and "id" not in result
+    assert search(sysadmin_context, people, limit=99999)["limit"] == 32000
+    only_fields = search(sysadmin_context, people, limit=0)
+    assert only_fields["records"] == [] and only_fields["total"] == 4
+
+
+def test_filters(sysadmin_context: ActionContext, people: str) -> None:
+    assert ids(search(sysadmin_context, people, filters={"year": 2014})) == [1, 3]
+    assert ids(search(sysadmin_context, people, filters='{"year": "2013"}')) == [2]
+    assert ids(search(sysadmin_context, people, filters={"year": [2013, "2014"]})) == [1, 2, 3]
+    assert ids(search(sysadmin_context, people, filters={"district": "Lục Nam"})) == [1]
+    assert ids(search(sysadmin_context, people, filters={"active": "true", "year": 2014})) == [1]
+    assert ids(search(sysadmin_context, people, filters={"born": "2011-02-02"})) == [2]
+    assert ids(search(sysadmin_context, people, filters={"score": 9.5})) == [2]
+    assert ids(search(sysadmin_context, people, filters={"year": 2014.5})) == []
+    assert ids(search(sysadmin_context, people, filters={"year": 2**70})) == []
+    assert ids(search(sysadmin_context, people, filters={"_id": 3})) == [3]
+
+
+def test_q_is_diacritic_insensitive_with_rank(sysadmin_context: ActionContext, people: str) -> None:
+    result = search(sysadmin_context, people, q="luc ngan")
+    assert ids(result) == [3] and result["total"] == 1
+    assert result["fields"][-1] == {"id": "rank", "type": "float"}
+    assert isinstance(result["records"][0]["rank"], float)
+    assert ids(search(sysadmin_context, people, q="LỤC")) in ([1, 3], [3, 1])
+    assert ids(search(sysadmin_context, people, full_text="Đức")) == [3]
+    assert ids(search(sysadmin_context, people, q="nowhere")) == []
+
+
+def test_q_per_field(sysadmin_context: ActionContext, people: str) -> None:
+    result = search(sysadmin_context, people, q={"district": "luc"}, sort="_id")
+    assert ids(result) == [1, 3] and "rank district" in result["records"][0]
+    assert ids(search(sysadmin_context, people, q='{"name": "luc"}')) == []
+    assert ids(search(sysadmin_context, people, q={"name": "Cường"}, fields="_id")) == [3]
+
+
+def test_advanced_queries(sysadmin_context: ActionContext, people: str) -> None:
+    def found(q: str) -> list[int]:
+        return sorted(ids(search(sysadmin_context, people, q=q, plain=False)))
+
+    assert found("luc & !nam") == [3]
+    assert found("!luc") == [2, 4]
+    assert found("binh | cuong") == [2, 3]
+    assert found("ngu:*") == [1]
+    assert found("(an | binh) & !tran") == [1]
+    with pytest.raises(ValidationFailed):
+        found("luc &")
+
+
+def test_fields_sort_distinct(sysadmin_context: ActionContext, people: str) -> None:
+    result = search(sysadmin_context, people, fields="name, year", sort="year desc, name")
+    assert [f["id"] for f in result["fields"]] == ["name", "year"]
+    assert [r["year"] for r in result["records"]] == [None, 2014, 2014, 2013]  # NULLs first in desc
+    result = search(sysadmin_context, people, fields=["year"], sort="year nulls first")
+    assert [r["year"] for r in result["records"]] == [None, 2013, 2014, 2014]
+    result = search(sysadmin_context, people, fields="year", distinct=True, sort="year")
+    assert result["records"] == [{"year": 2013}, {"year": 2014}, {"year": None}]
+    assert result["total"] == 3
+    assert ids(search(sysadmin_context, people, sort='"the time" desc')) == [3, 4, 2, 1]
+
+
+def test_records_formats(sysadmin_context: ActionContext, people: str) -> None:
+    lists = search(sysadmin_context, people, records_format="lists", fields="_id,name,active")
+    assert lists["records"][0] == [1, "Nguyễn Văn An", True]
+    csv = search(sysadmin_context, people, records_format="csv", sort="_id")["records"]
+    lines = csv.split("\n")
+    assert lines[0] == (
+        '1,Nguyễn Văn An,Lục Nam,2014,10,1.5,t,2011-01-01,2020-01-01T10:00:00,08:30:00,"{""a"": 1}"'
+    )
+    assert lines[2] == "3,Lê Đức Cường,Lục Ngạn,2014,9,,,,,,"
+    assert lines[3].startswith('4,"Phạm ""Dũng"", Hà","",,,-0.25,t,2012-03-03,')
+    assert csv.endswith("\n") and len(lines) == 5
+    tsv = search(sysadmin_context, people, records_format="tsv", fields="name,year", limit=1)
+    assert tsv["records"] == "Nguyễn Văn An\t2014\n"
+
+
+def test_total_estimation_and_without_total(sysadmin_context: ActionContext, people: str) -> None:
+    result = search(sysadmin_context, people, total_estimation_threshold=2)
+    assert result["total"] == 4 and result["total_was_estimated"] is True
+    assert "total" not in search(sysadmin_context, people, include_total="false")
+
+
+@pytest.mark.parametrize(
+    ("params", "errors"),
+    [
+        ({"limit": "bad"}, {"limit": ["Invalid integer"]}),
+        ({"limit": -1}, {"limit": ["Must be a natural number"]}),
+        ({"offset": "x"}, {"offset": ["Invalid integer"]}),
+        ({"filters": "the-filter"}, {"filters": ["Cannot parse JSON"]}),
+        ({"records_format": "xml"}, {"records_format": ["Value must be one of ['objects', 'lists', 'csv', 'tsv']"]}),
+        ({"fields": {"a": 1}}, {"fields": ["Not a list"]}),
+        ({"sort": [1]}, {"sort": ["Neither a string nor a list: 1"]}),
+        ({"foo": "bar"}, {"__junk": ["The input field [('foo',)] was not expected."]}),
+        ({"fields": [{"id": "bad"}]}, {"__junk": ["The input field [('fields', 0, 'id')] was not expected."]}),
+    ],
+)  # fmt: skip
+def test_schema_errors(
+    sysadmin_context: ActionContext, people: str, params: dict, errors: dict
+) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        search(sysadmin_context, people, **params)
+    assert caught.value.errors == errors
+
+
+@pytest.mark.parametrize(
+    ("params", "errors"),
+    [
+        ({"filters": {"nope": 1}}, {"filters": ['invalid value "nope"']}),
+        ({"filters": {"_full_text": "x"}}, {"filters": ['invalid value "_full_text"']}),
+        ({"fields": "name, nope"}, {"fields": ['invalid value "nope"']}),
+        ({"fields": "rank"}, {"fields": ['invalid value "rank"']}),
+        ({"sort": "name; DROP TABLE x"}, {"sort": ['invalid value "name; DROP TABLE x"']}),
+        ({"sort": "rank desc", "q": "a"}, {"sort": ['invalid value "rank desc"']}),
+        ({"q": {"nope": "a"}}, {"q": ['invalid value "nope"']}),
+        ({"q": {"name": ["a"]}}, {"q": ['invalid value "name"']}),
+        ({"offset": -1}, {"offset": ['invalid value "-1"']}),
+        ({"filters": "[1, 2]"}, {"filters": ['invalid value "1"']}),
+    ],
+)
+def test_unknown_columns(
+    sysadmin_context: ActionContext, people: str, params: dict, errors: dict
+) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        search(sysadmin_context, people, **params)
+    assert caught.value.errors == errors
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [{"year": "abc"}, {"born": "yesterday"}, {"extra": "{}"}, {"year": {"a": 1}}, {"year": []}],
+)
+def test_bad_filter_values_are_invalid_queries(
+    sysadmin_context: ActionContext, people: str, filters: dict
+) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        search(sysadmin_context, people, filters=filters)
+    assert caught.value.errors["query"] == ["Invalid query"]
+
+
+def test_missing_resource_and_missing_id(sysadmin_context: ActionContext) -> None:
+    with pytest.raises(NotFound) as caught:
+        search(sysadmin_context, "no-such-table")
+    assert caught.value.detail == 'Resource "no-such-table" was not found.'
+    with pytest.raises(ValidationFailed) as missing:
+        sysadmin_context.call("datastore_search", {})
+    assert missing.value.errors == {"resource_id": ["Missing value"]}
+
+
+def test_private_tables(sysadmin_context: ActionContext) -> None:
+    org = sysadmin_context.call("organization_create", {"name": "so-kin"})
+    secret = resource_with_table(sysadmin_context, "secret", private=True, owner_org=org["id"])
+    member = accounts.person(sysadmin_context, "member", org_id=org["id"], role="member")
+    outsider = accounts.person(sysadmin_context, "outsider")
+    assert search(member, secret)["total"] == 4
+    for caller in (outsider, accounts.anonymous(sysadmin_context)):
+        with pytest.raises(NotAuthorized) as caught:
+            search(caller, secret, filters={"nope": 1})  # 403 before the column check
+        assert caught.value.detail.endswith(f"not authorized to read resource {secret}")
+
+
+def test_search_sql_is_not_offered(sysadmin_context: ActionContext) -> None:
+    assert "datastore_search_sql" not in sysadmin_context.registry
