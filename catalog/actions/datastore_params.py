@@ -20,6 +20,7 @@ from catalog.services.datastore.query import SearchSpec, column_types
 from catalog.services.datastore.store import TableInfo
 from catalog.services.validation import as_bool
 
+LARGEST = 2**62
 ROWS_DEFAULT = 100
 ROWS_MAX = 32000
 RECORDS_FORMATS = ["objects", "lists", "csv", "tsv"]
@@ -44,7 +45,13 @@ def unicode_safe(value: Any) -> str:
 
 
 def int_value(value: Any) -> int | None:
-    """CKAN's int_validator: None for blanks, ValueError("Invalid integer") otherwise."""
+    """CKAN's int_validator: None for blanks, ValueError("Invalid integer") otherwise;
+    clamped to 62 bits, which databases can count in."""
+    parsed = _int_value(value)
+    return None if parsed is None else max(-LARGEST, min(parsed, LARGEST))
+
+
+def _int_value(value: Any) -> int | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool | int):
