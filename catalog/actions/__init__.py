@@ -5,6 +5,7 @@ from __future__ import annotations
 from catalog.actions import (
     activity,
     datastore_search,
+    datastore_writes,
     group_writes,
     groups,
     package_writes,
@@ -27,6 +28,7 @@ ACTION_MODULES = (
     activity,
     users,
     datastore_search,
+    datastore_writes,
 )
 
 

@@ -140,10 +140,12 @@ def _change_resources(
                 )
             if resource_id and (outcome is not None or data_replaced):
                 session.flush()
-                mark_load(session, resource_id)  # after commit: the DataStore loads the file
+                mark_load(session, resource_id, submit=False)  # submitted below
                 saved = reindex(session, context.services.search, package, site_url(context))
         if prepared is not None and resource_id:
             storage.commit(prepared.staged, resource_id)
+        if resource_id and (outcome is not None or data_replaced):
+            context.services.datastore_jobs.submit({resource_id: "load"})  # file in place
     except BaseException:
         if prepared is not None:
             storage.discard(prepared.staged)

@@ -32,8 +32,11 @@ MARKS = "datastore_marks"
 MAX_ERROR = 2000
 
 
-def mark_load(session: Session, resource_id: str) -> None:
-    """Queue a load of the resource's file once this session commits (state: pending)."""
+def mark_load(session: Session, resource_id: str, *, submit: bool = True) -> None:
+    """Queue a load of the resource's file once this session commits (state: pending).
+
+    `submit=False`: only record the pending job; the caller submits it when the file is in
+    place (an upload is moved into storage after the commit)."""
     now = utcnow()
     job = session.get(DatastoreJob, resource_id)
     if job is None:
@@ -42,12 +45,34 @@ def mark_load(session: Session, resource_id: str) -> None:
     job.job_id, job.status, job.source = str(uuid.uuid4()), "pending", "file"
     job.created = job.last_updated = now
     job.started = job.finished = job.error = None
-    session.info.setdefault(MARKS, {})[resource_id] = "load"
+    if submit:
+        session.info.setdefault(MARKS, {})[resource_id] = "load"
 
 
 def mark_drop(session: Session, resource_id: str) -> None:
     """Drop the resource's DataStore table once this session commits."""
     session.info.setdefault(MARKS, {})[resource_id] = "drop"
+
+
+def set_active(session: Session, resource_id: str, active: bool, *, rows: int | None = None,
+               source: str = "api") -> bool:  # fmt: skip
+    """Record that the resource's table was created (or dropped) by a steward action.
+    Returns whether datastore_active changed (the package needs reindexing then)."""
+    job = session.get(DatastoreJob, resource_id)
+    now = utcnow()
+    if job is None:
+        if not active:
+            return False
+        job = DatastoreJob(resource_id=resource_id, job_id=str(uuid.uuid4()), status="complete",
+                           source=source, created=now, started=now, finished=now)  # fmt: skip
+        session.add(job)
+        changed = True
+    else:
+        changed = job.active != active
+    job.active, job.last_updated = active, now
+    if rows is not None:
+        job.rows = rows
+    return changed
 
 
 def take_marks(session: Session) -> dict[str, str]:
@@ -101,6 +126,19 @@ class DatastoreJobs:
         if marks:
             self.submit(marks)
         return len(marks)
+
+    def summary(self) -> str:
+        """A line counting the DataStore jobs by state."""
+        from sqlalchemy import func
+
+        with self.services.session() as session:
+            counts = dict(
+                session.execute(
+                    select(DatastoreJob.status, func.count()).group_by(DatastoreJob.status)
+                ).all()
+            )
+        states = ", ".join(f"{counts.get(s, 0)} {s}" for s in ("complete", "error", "pending"))
+        return f"datastore: {states}"
 
     def wait_idle(self, timeout: float | None = None) -> bool:
         """Block until every submitted job has finished; False on timeout."""
@@ -185,6 +223,8 @@ class DatastoreJobs:
                 )
             report = dict(validation.report or {})
             schema = (resource.extras or {}).get("schema")
+        if report.get("schemaSource") == "inferred" and report.get("schema"):
+            schema = report["schema"]  # the file was validated by this one
         if isinstance(schema, str):
             import json
 

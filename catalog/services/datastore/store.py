@@ -48,7 +48,9 @@ from catalog.services.datastore import fulltext
 from catalog.services.datastore.types import (
     POSTGRES_COLUMN,
     SQLITE_COLUMN,
+    postgres_decoded,
     postgres_value,
+    sqlite_decoded,
     sqlite_value,
 )
 
@@ -225,54 +227,81 @@ class DatastoreStore:
     ) -> TableInfo:
         """Create the table of `resource_id` with `rows` (typed values in field order),
         replacing any previous one in the same transaction. Returns the new table."""
-        self.ensure()
-        name = "t" + uuid.uuid4().hex
-        fields = list(fields)
         with self.begin() as connection:
             self.serialize_writers(connection, resource_id)
-            self._create_physical(connection, name, fields)
-            count = self._bulk_insert(connection, name, fields, rows)
-            self._index(connection, name, fields, primary_key)
-            old = self.lock(connection, resource_id)
-            meta = {"id": resource_id, "name": name, "count": count, "modified": _now(),
-                    "fields": json.dumps([f.as_dict() for f in fields], ensure_ascii=False),
-                    "pk": json.dumps(list(primary_key))}  # fmt: skip
-            if old is None:
-                connection.execute(
-                    text(
-                        f"INSERT INTO {self.qualified(META)} (resource_id, table_name, fields, "
-                        "primary_key, row_count, modified) "
-                        "VALUES (:id, :name, :fields, :pk, :count, :modified)"
-                    ),
-                    meta,
-                )
-            else:
-                connection.execute(
-                    text(
-                        f"UPDATE {self.qualified(META)} SET table_name = :name, fields = "
-                        ":fields, primary_key = :pk, row_count = :count, modified = :modified "
-                        "WHERE resource_id = :id"
-                    ),
-                    meta,
-                )
-                self._drop_physical(connection, old.table)
-            created = self.lock(connection, resource_id)
+            return self.replace_in(connection, resource_id, fields, rows, primary_key)
+
+    def replace_in(
+        self,
+        connection: Connection,
+        resource_id: str,
+        fields: Sequence[DatastoreField],
+        rows: Iterable[Sequence[Any]],
+        primary_key: Sequence[str] = (),
+    ) -> TableInfo:
+        """`create_table` inside the caller's write transaction (see `begin`)."""
+        name = "t" + uuid.uuid4().hex
+        fields = list(fields)
+        self._create_physical(connection, name, fields)
+        count = self._bulk_insert(connection, name, fields, rows)
+        self._index(connection, name, fields, primary_key)
+        old = self.lock(connection, resource_id)
+        meta = {"id": resource_id, "name": name, "count": count, "modified": _now(),
+                "fields": json.dumps([f.as_dict() for f in fields], ensure_ascii=False),
+                "pk": json.dumps(list(primary_key))}  # fmt: skip
+        if old is None:
+            connection.execute(
+                text(
+                    f"INSERT INTO {self.qualified(META)} (resource_id, table_name, fields, "
+                    "primary_key, row_count, modified) "
+                    "VALUES (:id, :name, :fields, :pk, :count, :modified)"
+                ),
+                meta,
+            )
+        else:
+            connection.execute(
+                text(
+                    f"UPDATE {self.qualified(META)} SET table_name = :name, fields = "
+                    ":fields, primary_key = :pk, row_count = :count, modified = :modified "
+                    "WHERE resource_id = :id"
+                ),
+                meta,
+            )
+            self._drop_physical(connection, old.table)
+        created = self.lock(connection, resource_id)
         assert created is not None
         return created
 
     def drop_table(self, resource_id: str) -> bool:
         """Drop the table of `resource_id`; False if it had none."""
-        self.ensure()
         with self.begin() as connection:
-            old = self.lock(connection, resource_id)
-            if old is None:
-                return False
-            connection.execute(
-                text(f"DELETE FROM {self.qualified(META)} WHERE resource_id = :id"),
-                {"id": resource_id},
-            )
-            self._drop_physical(connection, old.table)
+            self.serialize_writers(connection, resource_id)
+            return self.drop_in(connection, resource_id)
+
+    def drop_in(self, connection: Connection, resource_id: str) -> bool:
+        """`drop_table` inside the caller's write transaction."""
+        old = self.lock(connection, resource_id)
+        if old is None:
+            return False
+        connection.execute(
+            text(f"DELETE FROM {self.qualified(META)} WHERE resource_id = :id"),
+            {"id": resource_id},
+        )
+        self._drop_physical(connection, old.table)
         return True
+
+    def typed_rows(
+        self, connection: Connection, info: TableInfo, where: str = "", params: dict | None = None
+    ) -> Iterator[tuple[int, tuple]]:
+        """(_id, typed values) of the table's rows (all, or those `where` selects)."""
+        columns = ", ".join(["_id", *(quote(f.id) for f in info.fields)])
+        sql = f"SELECT {columns} FROM {info.sql_name}"
+        if where:
+            sql += f" WHERE {where}"
+        types = [f.type for f in info.fields]
+        decode = sqlite_decoded if self.dialect == "sqlite" else postgres_decoded
+        for row in connection.execute(text(sql + " ORDER BY _id"), params or {}):
+            yield row[0], tuple(decode(v, t) for v, t in zip(row[1:], types, strict=True))
 
     # ------------------------------------------------------------------ physical tables
 

@@ -83,9 +83,21 @@ def _number_parser(field: dict) -> Callable[[str], Any]:
     return parse
 
 
+def _in_range(parse: Callable[[str], int]) -> Callable[[str], int]:
+    low, high = INT_RANGES["int8"]
+
+    def checked(text: str) -> int:
+        value = parse(text)
+        if not low <= value <= high:
+            raise ValueError(f"{text} is out of range for type int8")
+        return value
+
+    return checked
+
+
 def _integer_parser(field: dict) -> Callable[[str], int]:
     if field.get("bareNumber", True) and not field.get("groupChar"):
-        return int
+        return _in_range(int)
 
     group_char = field.get("groupChar", "")
 
@@ -94,7 +106,7 @@ def _integer_parser(field: dict) -> Callable[[str], int]:
             text = text.replace(group_char, "")
         return int(re.sub(r"^[^0-9+\-]+|[^0-9]+$", "", text.strip()))
 
-    return parse
+    return _in_range(parse)
 
 
 def _temporal_parser(kind: str, field: dict) -> Callable[[str], Any]:
@@ -369,6 +381,30 @@ def postgres_value(value: Any, ckan_type: str) -> Any:
     """A typed value as psycopg sends it (json as its text; the column casts it)."""
     if value is not None and ckan_type == "json":
         return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def sqlite_decoded(value: Any, ckan_type: str) -> Any:
+    """A value read back from SQLite as the typed value it was stored from."""
+    if value is None:
+        return None
+    if ckan_type == "date":
+        return dt.date.fromisoformat(value)
+    if ckan_type == "time":
+        return dt.time.fromisoformat(value)
+    if ckan_type == "timestamp":
+        return dt.datetime.fromisoformat(value)
+    if ckan_type == "bool":
+        return bool(value)
+    if ckan_type == "numeric":
+        return Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if ckan_type == "json":
+        return json.loads(value)
+    return value
+
+
+def postgres_decoded(value: Any, ckan_type: str) -> Any:
+    """A value read back from PostgreSQL (psycopg already gives typed values)."""
     return value
 
 
