@@ -51,8 +51,8 @@ def _checked(data_dict: dict[str, Any], allowed: set[str], required: bool = True
     resource_id = data.get("resource_id")
     if resource_id in (None, "") and required:
         errors["resource_id"] = ["Missing value"]
-    elif resource_id is not None and not isinstance(resource_id, str):
-        data["resource_id"] = str(resource_id)
+    elif resource_id is not None:
+        data["resource_id"] = safe_id(resource_id)
     for key in ("force", "delete_fields", "calculate_record_count", "dry_run"):
         if key in data:
             try:
@@ -62,6 +62,17 @@ def _checked(data_dict: dict[str, Any], allowed: set[str], required: bool = True
     if errors:
         raise ValidationFailed(errors)
     return data
+
+
+def safe_id(value: Any) -> str:
+    """An id as text the databases can look up (a lone surrogate or an odd type cannot be an
+    id: such a value becomes one that matches nothing)."""
+    text = value if isinstance(value, str) else str(value)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+    return text[:200]
 
 
 def _key_list(value: Any, key: str) -> list[str] | None:
@@ -216,7 +227,7 @@ def datastore_delete(context: ActionContext, data_dict: dict[str, Any]) -> dict[
 def _readable(context: ActionContext, resource_id: Any) -> Resource:
     if resource_id in (None, ""):
         raise ValidationFailed({"resource_id": ["Missing value"]})
-    resource_id = str(resource_id)
+    resource_id = safe_id(resource_id)
     with context.services.session() as session:
         resource = session.get(Resource, resource_id)
         package = session.get(Package, resource.package_id) if resource else None
@@ -288,7 +299,7 @@ def _writable(context: ActionContext, data_dict: dict[str, Any]) -> Resource:
     resource_id = data_dict.get("resource_id", data_dict.get("id"))
     if resource_id in (None, ""):
         raise ValidationFailed({"resource_id": ["Missing value"]})
-    return _resource_for_write(context, str(resource_id), force=True)
+    return _resource_for_write(context, safe_id(resource_id), force=True)
 
 
 @action(side_effect_free=True)

@@ -75,7 +75,11 @@ def field_problem(field_id: Any) -> str | None:
         return "is not a valid field name"
     if field_id.startswith("_") or '"' in field_id or "\x00" in field_id:
         return "is not a valid field name"
-    if len(field_id.encode("utf-8")) > MAX_FIELD_BYTES:
+    try:
+        encoded = field_id.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not a valid field name"
+    if len(encoded) > MAX_FIELD_BYTES:
         return f"is longer than {MAX_FIELD_BYTES} bytes"
     return None
 

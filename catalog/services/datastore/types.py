@@ -250,6 +250,11 @@ def _coerce_text(value: Any) -> str:
         text = json.dumps(value, ensure_ascii=False)
     if "\x00" in text:
         raise CoercionError("text may not contain NUL characters")
+    if not text.isascii():
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise CoercionError("text is not valid Unicode (a lone surrogate)") from None
     return text
 
 
@@ -340,8 +345,9 @@ def _coerce_timestamp(value: Any) -> dt.datetime:
 
 def _coerce_json(value: Any) -> Any:
     text = json.dumps(value, ensure_ascii=False, allow_nan=False)
-    if "\\u0000" in text:
+    if "\\u0000" in text or "\x00" in text:
         raise CoercionError("json may not contain NUL characters")
+    text.encode("utf-8")  # a lone surrogate: ValueError
     return value
 
 
