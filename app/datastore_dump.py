@@ -192,9 +192,7 @@ def build_datastore_dump_router(
             return PlainTextResponse("Internal Server Error", status_code=500)
         fmt = value["format"]
         headers = {"Content-Disposition": f'attachment; filename="{resource_id}.{fmt}"'}
-        return StreamingResponse(
-            _stream(producer), media_type=CONTENT_TYPES[fmt], headers=headers
-        )
+        return StreamingResponse(_stream(producer), media_type=CONTENT_TYPES[fmt], headers=headers)
 
     router.add_api_route(
         "/datastore/dump/{resource_id}", dump, methods=["GET", "HEAD"], include_in_schema=False

@@ -92,7 +92,9 @@ def links(current_url: str | None, limit: int, offset: int) -> dict[str, str]:
     start = {k: v for k, v in arguments.items() if k != "offset"}
     result = {
         "start": urlunsplit(parts._replace(query=urlencode(start))),
-        "next": urlunsplit(parts._replace(query=urlencode({**arguments, "offset": offset + limit}))),
+        "next": urlunsplit(
+            parts._replace(query=urlencode({**arguments, "offset": offset + limit}))
+        ),
     }
     if offset - limit > 0:
         prev = {**arguments, "offset": offset - limit}

@@ -38,7 +38,9 @@ class Site:
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+def site(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Site]:
     directory: Path = tmp_path_factory.mktemp(f"ds-http-{request.param}")
     with fresh_services(request.param, directory) as services:
         context = site_context(services, build_registry())
@@ -99,7 +101,10 @@ def test_errors_have_ckan_statuses(http: httpx.Client, site: Site) -> None:
     }  # fmt: skip
     bad = get(http, resource_id=site.public, sort="nope desc")
     assert bad.status_code == 409
-    assert bad.json()["error"] == {"__type": "Validation Error", "sort": ['invalid value "nope desc"']}
+    assert bad.json()["error"] == {
+        "__type": "Validation Error",
+        "sort": ['invalid value "nope desc"'],
+    }
     sql = http.get("/api/3/action/datastore_search_sql", params={"sql": "SELECT 1"})
     assert sql.status_code == 400
     assert sql.json() == "Bad request - Action name not known: datastore_search_sql"
@@ -145,7 +150,9 @@ def test_dump_params(http: httpx.Client, site: Site) -> None:
     assert [r[1] for r in data["records"]] == ["Trần Thị Bình"]
     assert data["fields"][0] == {"id": "_id", "type": "int"}
     xml = http.get(url, params={"format": "xml", "offset": 3})
-    assert xml.text.startswith('<data xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n<row _id="4">')
+    assert xml.text.startswith(
+        '<data xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n<row _id="4">'
+    )
 
 
 def test_dump_xlsx(http: httpx.Client, site: Site) -> None:
@@ -220,7 +227,10 @@ def test_hostile_search_post(http: httpx.Client, site: Site, param: str) -> None
         _check(http.post("/api/3/action/datastore_search", json=body), site)
     for value in [*HOSTILE[:12], *JSON_HOSTILE]:
         for inner in ("filters", "q"):
-            body = {"resource_id": site.public, inner: {value if isinstance(value, str) else "name": value}}
+            body = {
+                "resource_id": site.public,
+                inner: {value if isinstance(value, str) else "name": value},
+            }
             _check(http.post("/api/3/action/datastore_search", json=body), site)
 
 

@@ -66,7 +66,9 @@ def _xml_rows(ids: list[str], batch: list[tuple]) -> bytes:
         values = [json_value(v) for v in row]
         if has_id:
             root.attrib["_id"] = str(values[0])
-        for name, value in zip(ids[1:] if has_id else ids, values[1:] if has_id else values, strict=True):
+        for name, value in zip(
+            ids[1:] if has_id else ids, values[1:] if has_id else values, strict=True
+        ):
             _xml_node(root, name, value)
         ElementTree(root).write(out, encoding="utf-8")
         out.write(b"\n")
@@ -87,7 +89,7 @@ def text_dump(
         return
     if fmt == "json":
         head = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
-        yield (start + '{\n  "fields": %s,\n  "records": [' % head).encode()
+        yield (start + '{\n  "fields": ' + head + ',\n  "records": [').encode()
         first = True
         for batch in batches:
             parts = []
@@ -95,7 +97,9 @@ def text_dump(
                 parts.append("\n    " if first else ",\n    ")
                 first = False
                 parts.append(
-                    json.dumps([json_value(v) for v in row], ensure_ascii=False, separators=(",", ":"))
+                    json.dumps(
+                        [json_value(v) for v in row], ensure_ascii=False, separators=(",", ":")
+                    )
                 )
             yield "".join(parts).encode()
         yield b"\n]}\n"

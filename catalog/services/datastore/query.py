@@ -92,7 +92,9 @@ def _as_text(value: Any, ckan_type: str) -> str:
 
 def _field_match(value: Any, ckan_type: str, query: str, plain: int) -> int:
     node = _parsed(query, bool(plain))
-    return int(node is not None and tsquery.matches(node, tsquery.words(_as_text(value, ckan_type))))
+    return int(
+        node is not None and tsquery.matches(node, tsquery.words(_as_text(value, ckan_type)))
+    )
 
 
 def _field_rank(value: Any, ckan_type: str, query: str, plain: int) -> float:
@@ -219,9 +221,7 @@ class _Compiler:
 
     def compile(self) -> CompiledSearch:
         spec = self.spec
-        self.where.extend(
-            filter_conditions(spec.filters, self.fields, self.dialect, self.params)
-        )
+        self.where.extend(filter_conditions(spec.filters, self.fields, self.dialect, self.params))
         q = spec.q
         if spec.full_text:
             self.full_text(spec.full_text)
@@ -252,13 +252,15 @@ class _Compiler:
         source = " ".join([f"{self.info.sql_name} AS t", *self.joins])
         where = f" WHERE {' AND '.join(f'({c})' for c in self.where)}" if self.where else ""
         order_by = f" ORDER BY {', '.join(order)}" if order else ""
-        page = f"SELECT {distinct}{select} FROM {source}{where}{order_by} LIMIT :limit OFFSET :offset"
+        page = (
+            f"SELECT {distinct}{select} FROM {source}{where}{order_by} LIMIT :limit OFFSET :offset"
+        )
         count = None
         if self.where or self.joins or spec.distinct:
             if spec.distinct:
                 count = f"SELECT count(*) FROM (SELECT DISTINCT {select} FROM {source}{where}) AS c"
             else:
-                count = f"SELECT count(*) FROM {self.info.sql_name} AS t{' ' if self.joins else ''}{' '.join(self.joins)}{where}"
+                count = f"SELECT count(*) FROM {source}{where}"
         self.params.update(limit=spec.limit, offset=spec.offset)
         return CompiledSearch(columns, page, count, self.params)
 
@@ -286,4 +288,3 @@ def iterate(
             yield [tuple(row) for row in rows]
     finally:
         result.close()
-

@@ -211,7 +211,9 @@ def matches(node: Node, value_words: list[str]) -> bool:
         for start in range(len(value_words) - size + 1):
             window = value_words[start : start + size]
             if window[:-1] == list(node.words[:-1]) and (
-                window[-1].startswith(node.words[-1]) if node.prefix else window[-1] == node.words[-1]
+                window[-1].startswith(node.words[-1])
+                if node.prefix
+                else window[-1] == node.words[-1]
             ):
                 return True
         return False

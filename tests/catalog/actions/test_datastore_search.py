@@ -132,11 +132,13 @@ def test_total_estimation_and_without_total(sysadmin_context: ActionContext, peo
         ({"limit": -1}, {"limit": ["Must be a natural number"]}),
         ({"offset": "x"}, {"offset": ["Invalid integer"]}),
         ({"filters": "the-filter"}, {"filters": ["Cannot parse JSON"]}),
-        ({"records_format": "xml"}, {"records_format": ["Value must be one of ['objects', 'lists', 'csv', 'tsv']"]}),
+        ({"records_format": "xml"},
+         {"records_format": ["Value must be one of ['objects', 'lists', 'csv', 'tsv']"]}),
         ({"fields": {"a": 1}}, {"fields": ["Not a list"]}),
         ({"sort": [1]}, {"sort": ["Neither a string nor a list: 1"]}),
         ({"foo": "bar"}, {"__junk": ["The input field [('foo',)] was not expected."]}),
-        ({"fields": [{"id": "bad"}]}, {"__junk": ["The input field [('fields', 0, 'id')] was not expected."]}),
+        ({"fields": [{"id": "bad"}]},
+         {"__junk": ["The input field [('fields', 0, 'id')] was not expected."]}),
     ],
 )  # fmt: skip
 def test_schema_errors(
