@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench bench-upload install load clean
+.PHONY: run test lint bench bench-upload bench-datastore install load clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,9 @@ bench: $(STAMP)
 
 bench-upload: $(STAMP)
 	$(BIN)/python benchmarks/upload.py
+
+bench-datastore: $(STAMP)
+	$(BIN)/python benchmarks/datastore.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -14,6 +14,7 @@ import sys
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from operator import add
 from typing import Any
 
 from catalog.services.datastore.types import text_of
@@ -49,14 +50,44 @@ def fast_fold(text: str) -> str:
     return unicodedata.normalize("NFC", stripped).lower()
 
 
+_CACHE: dict[str, tuple[str, ...]] = {}
+_CACHE_SIZE = 200_000
+
+
+def _words(text: str) -> tuple[str, ...]:
+    words = tuple(_WORD.findall(fast_fold(text)))
+    if any(len(word) > MAX_WORD for word in words):
+        words = tuple(word for word in words if len(word) <= MAX_WORD)
+    return words
+
+
+def _text_words(text: str) -> tuple[str, ...]:
+    """The words of a text value, remembered: columns repeat their values a lot."""
+    words = _words(text) if len(text) > MAX_WORD else tuple(_WORD.findall(fast_fold(text)))
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.clear()
+    _CACHE[text] = words
+    return words
+
+
 def words_of(values: Iterable[Any]) -> list[str]:
     """The folded words of a row's values, in order (capped at MAX_WORDS)."""
-    joined = " ".join([text_of(value) for value in values if value is not None])
-    words = _WORD.findall(fast_fold(joined))
+    words: list[str] = []
+    extend, append, cached, findall = words.extend, words.append, _CACHE.get, _WORD.findall
+    for value in values:
+        if value is None:
+            continue
+        if type(value) is not str:
+            extend(_words(text_of(value)))
+        elif value.isascii() and len(value) <= MAX_WORD:  # numbers, codes, dates: cheap
+            if value.isdigit():
+                append(value)
+            else:
+                extend(findall(value.lower()))
+        else:
+            extend(cached(value) or _text_words(value))
     if len(words) > MAX_WORDS:
-        words = words[:MAX_WORDS]
-    if any(len(word) > MAX_WORD for word in words):
-        words = [word for word in words if len(word) <= MAX_WORD]
+        del words[MAX_WORDS:]
     return words
 
 
@@ -67,4 +98,8 @@ def fts_text(values: Iterable[Any]) -> str:
 
 def tsvector_literal(values: Iterable[Any]) -> str:
     """The row's words as a PostgreSQL tsvector literal with positions ('a:1 b:2 a:3')."""
-    return " ".join([f"{word}:{index}" for index, word in enumerate(words_of(values), 1)])
+    words = words_of(values)
+    return " ".join(map(add, words, _POSITIONS[1 : len(words) + 1]))
+
+
+_POSITIONS = [f":{index}" for index in range(MAX_WORDS + 1)]

@@ -44,6 +44,7 @@ class LoadPlan:
     delimiter: str = ","
     quote_char: str = '"'
     labels: list[str] = field(default_factory=list)  # the header, as validation read it
+    clean: bool = False  # UTF-8 and NFC already (no line needs normalizing)
 
     @classmethod
     def from_report(cls, path: Path, report: dict[str, Any], schema: Any) -> LoadPlan:
@@ -64,7 +65,15 @@ class LoadPlan:
             delimiter=str(dialect.get("delimiter") or ("\t" if fmt == "tsv" else ",")),
             quote_char=str(dialect.get("quoteChar") or '"'),
             labels=[str(label) for label in report.get("labels") or []],
+            clean=source.get("normalizedToNFC") is False and _is_utf8(source.get("encoding")),
         )
+
+
+def _is_utf8(encoding: Any) -> bool:
+    try:
+        return codecs.lookup(str(encoding or "utf-8")).name == "utf-8"
+    except LookupError:
+        return False
 
 
 def field_problem(field_id: Any) -> str | None:
@@ -121,22 +130,30 @@ def read_rows(plan: LoadPlan) -> Iterator[tuple]:
     fields = plan.schema.get("fields") or []
     convert = row_converter(fields, plan.schema.get("missingValues"))
     width = len(fields)
-    nfc = unicodedata.normalize
     with _decoded(plan) as handle:
-        reader = csv.reader(handle, delimiter=plan.delimiter, quotechar=plan.quote_char)
+        lines = handle if plan.clean else _nfc_lines(handle)
+        reader = csv.reader(lines, delimiter=plan.delimiter, quotechar=plan.quote_char)
         _skip_header(reader, plan.labels)
-        for line, cells in enumerate(reader, 2):
-            if not cells:
-                continue
-            if len(cells) != width:
-                raise LoadError(f"Row {line} has {len(cells)} cells, the schema {width} fields")
-            for index, cell in enumerate(cells):
-                if not cell.isascii():
-                    cells[index] = nfc("NFC", cell)
-            try:
+        row = 1
+        try:
+            for row, cells in enumerate(reader, 2):  # noqa: B007 - kept for the message
+                if len(cells) != width:
+                    if not cells:
+                        continue
+                    raise LoadError(f"Row {row} has {len(cells)} cells, the schema {width}")
                 yield convert(cells)
-            except (ValueError, ArithmeticError) as error:
-                raise LoadError(f"Row {line}: a cell does not match its type ({error})") from None
+        except (ValueError, ArithmeticError) as error:
+            raise LoadError(f"Row {row}: a cell does not match its type ({error})") from None
+
+
+def _nfc_lines(handle: Any) -> Iterator[str]:
+    """The text's lines in NFC (a line end never joins two characters into one)."""
+    normalize, is_normalized = unicodedata.normalize, unicodedata.is_normalized
+    for line in handle:
+        if line.isascii() or is_normalized("NFC", line):
+            yield line
+        else:
+            yield normalize("NFC", line)
 
 
 def _skip_header(reader: Any, labels: list[str]) -> None:

@@ -10,8 +10,9 @@ The storage contract (shared with the query side: datastore_search, the dump rou
   (quoted, schema-qualified) in SQL, and `quote()` for column names.
 - A physical table has `_id` (integer primary key, 1..n in file order), one column per field
   named exactly by its id, and the full text: PostgreSQL `_full_text tsvector` ('simple'
-  words of `fulltext.words_of`, GIN index); SQLite an FTS5 table `<table>__fts` with one
-  column `_full_text`, rowid = `_id`. Query words are folded with
+  words of `fulltext.words_of`, GIN index); SQLite a `_full_text TEXT` column (the words)
+  indexed by an external-content FTS5 table `<table>__fts` (one column `_full_text`,
+  rowid = `_id`; select only rowid / bm25 from it). Query words are folded with
   `catalog.services.search.backend.fold_text` to match.
 - Values: SQLite INTEGER for int4/int8, REAL for numeric/float8, INTEGER 0/1 for bool, ISO
   text for date/time/timestamp, JSON text for json; PostgreSQL native types.
@@ -317,9 +318,14 @@ class DatastoreStore:
             )
             return
         columns = "".join(f", {quote(f.id)} {SQLITE_COLUMN[f.type]}" for f in fields)
-        connection.execute(text(f"CREATE TABLE {quote(name)} (_id INTEGER PRIMARY KEY{columns})"))
         connection.execute(
-            text(f"CREATE VIRTUAL TABLE {quote(name + '__fts')} USING fts5(_full_text)")
+            text(f"CREATE TABLE {quote(name)} (_id INTEGER PRIMARY KEY{columns}, _full_text TEXT)")
+        )
+        connection.execute(  # external content: the words are the table's _full_text
+            text(
+                f"CREATE VIRTUAL TABLE {quote(name + '__fts')} USING fts5(_full_text, "
+                f"content='{name}', content_rowid='_id')"
+            )
         )
 
     def _index(self, connection: Connection, name: str, fields: list[DatastoreField],
@@ -356,7 +362,7 @@ class DatastoreStore:
         fields = info.fields
         types = [f.type for f in fields]
         names = ", ".join(["_id", *(quote(f.id) for f in fields)])
-        marks = ", ".join(f":p{i}" for i in range(len(fields) + 1))
+        marks = ", ".join(f":p{i}" for i in range(len(fields) + 1)) + ", :ft"
         batch = []
         fts = []
         for row_id, values in rows:
@@ -368,7 +374,8 @@ class DatastoreStore:
             else:
                 for index, (value, kind) in enumerate(zip(values, types, strict=True), 1):
                     params[f"p{index}"] = sqlite_value(value, kind)
-                fts.append({"rowid": row_id, "text": fulltext.fts_text(values)})
+                params["ft"] = fulltext.fts_text(values)
+                fts.append({"rowid": row_id, "text": params["ft"]})
             batch.append(params)
         if not batch:
             return
@@ -384,7 +391,9 @@ class DatastoreStore:
                 batch,
             )
             return
-        connection.execute(text(f"INSERT INTO {info.sql_name} ({names}) VALUES ({marks})"), batch)
+        connection.execute(
+            text(f"INSERT INTO {info.sql_name} ({names}, _full_text) VALUES ({marks})"), batch
+        )
         connection.execute(
             text(f"INSERT INTO {info.fts_sql_name} (rowid, _full_text) VALUES (:rowid, :text)"),
             fts,
@@ -395,11 +404,20 @@ class DatastoreStore:
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join(str(int(row_id)) for row_id in chunk)
+            if info.fts_sql_name:  # external content: the index forgets the stored words
+                old = connection.execute(
+                    text(f"SELECT _id, _full_text FROM {info.sql_name} WHERE _id IN ({marks})")
+                ).all()
+                fts = info.fts_sql_name
+                if old:
+                    connection.execute(
+                        text(
+                            f"INSERT INTO {fts} ({fts}, rowid, _full_text) "
+                            "VALUES ('delete', :r, :t)"
+                        ),
+                        [{"r": row_id, "t": words} for row_id, words in old],
+                    )
             connection.execute(text(f"DELETE FROM {info.sql_name} WHERE _id IN ({marks})"))
-            if info.fts_sql_name:
-                connection.execute(
-                    text(f"DELETE FROM {info.fts_sql_name} WHERE rowid IN ({marks})")
-                )
 
 
 def _now() -> datetime:
@@ -429,8 +447,8 @@ def _sqlite_rows(connection: Connection, name: str, fields: list[DatastoreField]
                  rows: Iterable[Sequence[Any]]) -> int:  # fmt: skip
     """executemany in batches, one transaction (the caller's), main table and FTS5 table."""
     types = [f.type for f in fields]
-    plain = all(t in ("text", "int4", "int8", "float8") for t in types)
-    marks = ", ".join("?" * (len(fields) + 1))
+    convert_at = [i for i, t in enumerate(types) if t not in ("text", "int4", "int8", "float8")]
+    marks = ", ".join("?" * (len(fields) + 2))
     insert = f"INSERT INTO {quote(name)} VALUES ({marks})"
     insert_fts = f"INSERT INTO {quote(name + '__fts')} (rowid, _full_text) VALUES (?, ?)"
     cursor = connection.connection.driver_connection.cursor()
@@ -441,13 +459,15 @@ def _sqlite_rows(connection: Connection, name: str, fields: list[DatastoreField]
     try:
         for values in rows:
             count += 1
-            if plain:
-                batch.append((count, *values))
-            else:
-                batch.append(
-                    (count, *(sqlite_value(v, t) for v, t in zip(values, types, strict=True)))
-                )
-            fts.append((count, words(values)))
+            text_words = words(values)
+            fts.append((count, text_words))
+            if convert_at:  # typed values of these columns become text / 0-1 / REAL
+                values = list(values)
+                for index in convert_at:
+                    value = values[index]
+                    if value is not None and type(value) is not str:
+                        values[index] = sqlite_value(value, types[index])
+            batch.append((count, *values, text_words))
             if len(batch) >= BATCH_ROWS:
                 cursor.executemany(insert, batch)
                 cursor.executemany(insert_fts, fts)

@@ -183,36 +183,54 @@ def cell_parser(field: dict) -> Callable[[str], Any]:
     return str
 
 
+def canonical_text(field: dict) -> bool:
+    """Whether a valid cell of this field is already text both databases read as its value
+    (a default-format integer, number, date or time, or text): then it is passed on as it
+    is, unconverted, and PostgreSQL's COPY or SQLite's column affinity types it."""
+    kind = str(field.get("type") or "string")
+    if ckan_type_for(field) == "text" or kind == "year":
+        return kind not in ("geojson", "object", "array")
+    if kind == "integer":
+        return bool(field.get("bareNumber", True)) and not field.get("groupChar")
+    if kind == "number":
+        return (field.get("decimalChar", ".") == "." and not field.get("groupChar")
+                and bool(field.get("bareNumber", True)))  # fmt: skip
+    if kind in ("date", "time"):
+        return str(field.get("format") or "default") == "default"
+    return False
+
+
 def row_converter(
     fields: list[dict], missing_values: list[str] | None = None
 ) -> Callable[[list[str]], tuple]:
-    """Turns a CSV row (list of cell texts, in field order) into a tuple of typed values.
+    """Turns a CSV row (list of cell texts, in field order) into a tuple of values.
 
-    Missing values (the schema's `missingValues`, default [""]) become None. Text columns are
-    kept as they are (None for missing), so the common case costs one comparison.
+    Missing values (the schema's `missingValues`, default [""]) become None; cells of
+    `canonical_text` fields stay text; the others are parsed into typed values. The function
+    is generated for the schema, so a row costs one tuple display and no Python loop.
     """
     missing = frozenset(missing_values if missing_values is not None else [""])
-    parsers = [cell_parser(field) for field in fields]
-    width = len(fields)
-    plain = [parser is str for parser in parsers]
-    pairs = list(zip(range(width), parsers, plain, strict=True))
-
-    def convert(cells: list[str]) -> tuple:
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        values = []
-        append = values.append
-        for index, parse, is_text in pairs:
-            cell = cells[index]
-            if cell in missing:
-                append(None)
-            elif is_text:
-                append(cell)
+    namespace: dict[str, Any] = {"M": missing}
+    parts = []
+    for index, field in enumerate(fields):
+        cell = f"c[{index}]"
+        if canonical_text(field):
+            value = cell
+            if field.get("type") == "integer":  # a long one is checked against int8
+                namespace[f"r{index}"] = _in_range(int)
+                value = f"({cell} if len({cell}) < 19 else r{index}({cell}))"
+            if missing == {""}:
+                parts.append(f"({value} if {cell} else None)")
             else:
-                append(parse(cell))
-        return tuple(values)
-
-    return convert
+                parts.append(f"(None if {cell} in M else {value})")
+            continue
+        namespace[f"p{index}"] = cell_parser(field)
+        test = f"{cell} == ''" if missing == {""} else f"{cell} in M"
+        parts.append(f"(None if {test} else p{index}({cell}))")
+    body = ", ".join(parts) + ("," if len(parts) == 1 else "")
+    source = f"def convert(c):\n    return ({body})\n"
+    exec(compile(source, "<row_converter>", "exec"), namespace)  # noqa: S102 - built here
+    return namespace["convert"]  # callers check the row's width first
 
 
 # ---------------------------------------------------------------- API values -> values
@@ -369,9 +387,10 @@ _COERCE: dict[str, Callable[[Any], Any]] = {
 
 
 def sqlite_value(value: Any, ckan_type: str) -> Any:
-    """A typed value as SQLite stores it (see the storage contract)."""
-    if value is None:
-        return None
+    """A typed value as SQLite stores it (see the storage contract). Canonical text (see
+    `canonical_text`) is stored as it is: the column's affinity makes numbers of it."""
+    if value is None or isinstance(value, str):
+        return value
     if ckan_type in ("date", "time", "timestamp"):
         return value.isoformat()
     if ckan_type == "bool":
@@ -385,7 +404,7 @@ def sqlite_value(value: Any, ckan_type: str) -> Any:
 
 def postgres_value(value: Any, ckan_type: str) -> Any:
     """A typed value as psycopg sends it (json as its text; the column casts it)."""
-    if value is not None and ckan_type == "json":
+    if value is not None and ckan_type == "json" and not isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     return value
 
