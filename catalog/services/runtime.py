@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
@@ -16,6 +18,8 @@ from catalog.services.datastore.jobs import DatastoreJobs, take_marks
 from catalog.services.datastore.store import DatastoreStore, sqlite_datastore_path
 from catalog.services.search.backend import SearchBackend, backend_for
 from catalog.services.storage import ResourceStorage
+
+DATASTORE_BUSY_MS = 300_000
 
 
 @dataclass
@@ -77,9 +81,16 @@ def build_services(settings: Settings) -> Services:
     )
 
 
+def _long_busy_timeout(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.execute(f"PRAGMA busy_timeout={DATASTORE_BUSY_MS}")
+
+
 def build_datastore(settings: Settings, engine: Engine) -> DatastoreStore:
     """SQLite: a file of its own next to the catalog; PostgreSQL: a schema of the catalog's."""
     if engine.dialect.name == "sqlite":
         path = sqlite_datastore_path(settings.data_dir)
-        return DatastoreStore(build_engine(f"sqlite:///{path}"))
+        datastore_engine = build_engine(f"sqlite:///{path}")
+        # a writer may wait for a large load or index build (one writer at a time in SQLite)
+        event.listen(datastore_engine, "connect", _long_busy_timeout)
+        return DatastoreStore(datastore_engine)
     return DatastoreStore(engine, schema=settings.datastore_schema)

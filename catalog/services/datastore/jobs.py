@@ -22,7 +22,9 @@ from sqlalchemy.orm import Session
 
 from catalog.db.datastore_models import DatastoreJob
 from catalog.db.models import Package, Resource, ResourceValidation, utcnow
+from catalog.services.datastore.indexes import create_search_indexes
 from catalog.services.datastore.loader import LoadError, LoadPlan, load_file
+from catalog.services.datastore.store import DatastoreStore
 
 if TYPE_CHECKING:
     from catalog.services.runtime import Services
@@ -209,6 +211,7 @@ class DatastoreJobs:
             self._set_state(resource_id, "error", job_id=job_id, error=message)
             return
         self._set_state(resource_id, "complete", job_id=job_id, rows=info.count, active=True)
+        index_table(self.services.datastore, resource_id)
 
     def _plan(self, resource_id: str) -> LoadPlan:
         with self.services.session() as session:
@@ -264,6 +267,19 @@ class DatastoreJobs:
                 if package is not None:
                     reindex(session, services.search, package, services.settings.site_url)
             return job.job_id
+
+
+def index_table(store: DatastoreStore, resource_id: str) -> None:
+    """The per-column search indexes (indexes.py), built after the rows are in: searches
+    work meanwhile, and a failure here only costs speed."""
+    try:
+        with store.begin() as connection:
+            store.serialize_writers(connection, resource_id)
+            info = store.describe(resource_id, connection)
+            if info is not None:
+                create_search_indexes(connection, store.dialect, info)
+    except Exception:
+        log.exception("search indexes of %s failed", resource_id)
 
 
 def _short(error: BaseException) -> str:

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from catalog.errors import ValidationFailed
+from catalog.services.datastore.indexes import create_search_indexes
 from catalog.services.datastore.loader import field_problem
 from catalog.services.datastore.store import DatastoreField, DatastoreStore, TableInfo, quote
 from catalog.services.datastore.types import (
@@ -128,6 +129,7 @@ def create(
         if current is None or _changed(current, fields, key):
             rows = _carried_rows(store, connection, current, fields)
             current = _guarded(lambda: store.replace_in(connection, resource_id, fields, rows, key))
+            create_search_indexes(connection, store.dialect, current)
         if records:
             current = _insert(store, connection, current, records)
         return current
