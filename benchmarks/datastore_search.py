@@ -1,6 +1,7 @@
 """datastore_search on a 1,000,000-row, 10-column DataStore table: p50 / p95 per query kind.
 
     .venv/bin/python benchmarks/datastore_search.py [--rows N] [--runs N] [--backend B]
+        [--reuse [--reindex]] [--only LABEL]
 
 Builds the table through `DatastoreStore.create_table` (the loader's path) with Vietnamese
 sample values, adds the search indexes (`catalog.services.datastore.indexes`), then calls the
@@ -15,19 +16,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import random
+import shutil
 import sys
-import tempfile
 import time
-import uuid
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.bench_databases import database_url, postgres_unreachable  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+
+from benchmarks.bench_databases import postgres_unreachable  # noqa: E402
 from catalog.actions import build_registry  # noqa: E402
 from catalog.config import Settings  # noqa: E402
 from catalog.content.loader import site_context  # noqa: E402
@@ -35,6 +39,8 @@ from catalog.services.datastore.indexes import create_search_indexes  # noqa: E4
 from catalog.services.datastore.store import DatastoreField  # noqa: E402
 from catalog.services.runtime import build_services  # noqa: E402
 
+TARGET_MS = 50
+PG_SCHEMA = "bench_ds_search"
 POSTGRES = os.environ.get(
     "OPENDATA_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 )
@@ -91,49 +97,120 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def run(backend: str, count: int, runs: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp, database_url(backend, Path(tmp), POSTGRES) as url:
-        schema = f"bench_ds_{uuid.uuid4().hex[:8]}"
-        settings = Settings(
-            data_dir=Path(tmp), database_url=url, site_url="http://bench", datastore_schema=schema
+def measure(context: Any, resource_id: str, runs: int) -> list[str]:
+    """Report lines: p50 / p95 (ms) and total of each query kind over `runs` calls."""
+    lines = [f"{'query':<22} {'p50 ms':>8} {'p95 ms':>8} {'total':>9}"]
+    for label, params in QUERIES:
+        times, total = [], None
+        context.call("datastore_search", {"resource_id": resource_id, **params})  # warm
+        for _ in range(runs):
+            began = time.perf_counter()
+            result = context.call("datastore_search", {"resource_id": resource_id, **params})
+            times.append((time.perf_counter() - began) * 1000)
+            total = result.get("total")
+        p95 = percentile(times, 0.95)
+        lines.append(
+            f"{label:<22} {percentile(times, 0.5):8.1f} {p95:8.1f} "
+            f"{total if total is not None else '-':>9}{'' if p95 < TARGET_MS else '  > target'}"
         )
-        services = build_services(settings)
-        services.upgrade_schema()
-        try:
-            context = site_context(services, build_registry())
-            org = context.call("organization_create", {"name": "bench-org"})
-            package = context.call("package_create", {
-                "name": "bench", "owner_org": org["id"],
-                "resources": [{"name": "rows", "url": "http://example.org/rows.csv"}],
-            })  # fmt: skip
-            rid = package["resources"][0]["id"]
-            started = time.perf_counter()
-            info = services.datastore.create_table(rid, FIELDS, rows(count))
-            loaded = time.perf_counter() - started
-            started = time.perf_counter()
-            with services.datastore.begin() as connection:
-                create_search_indexes(connection, services.datastore.dialect, info)
-            indexed = time.perf_counter() - started
-            print(
-                f"\n{backend}: {count:,} rows loaded in {loaded:.1f} s, indexed in {indexed:.1f} s"
-            )
-            print(f"{'query':<22} {'p50 ms':>8} {'p95 ms':>8} {'total':>9}")
-            for label, params in QUERIES:
-                times, total = [], None
-                for _ in range(runs):
-                    began = time.perf_counter()
-                    result = context.call("datastore_search", {"resource_id": rid, **params})
-                    times.append((time.perf_counter() - began) * 1000)
-                    total = result.get("total")
-                print(f"{label:<22} {percentile(times, 0.5):8.1f} {percentile(times, 0.95):8.1f} "
-                      f"{total if total is not None else '-':>9}")  # fmt: skip
-        finally:
-            if backend == "postgresql":
-                from sqlalchemy import text
+    return lines
 
-                with services.engine.begin() as connection:
-                    connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-            services.dispose()
+
+def _settings(backend: str, directory: Path) -> Settings:
+    """A catalog kept in `directory` (SQLite) or in fixed schemas (PostgreSQL)."""
+    if backend == "sqlite":
+        url = f"sqlite:///{directory / 'catalog.db'}"
+    else:
+        separator = "&" if "?" in POSTGRES else "?"
+        url = f"{POSTGRES}{separator}options={quote(f'-csearch_path={PG_SCHEMA}')}"
+    return Settings(
+        data_dir=directory, database_url=url, site_url="http://bench",
+        datastore_schema=f"{PG_SCHEMA}_ds",
+    )  # fmt: skip
+
+
+def _reset(backend: str, directory: Path) -> None:
+    shutil.rmtree(directory, ignore_errors=True)
+    directory.mkdir(parents=True)
+    if backend == "postgresql":
+        engine = create_engine(POSTGRES)
+        with engine.begin() as connection:
+            for schema in (PG_SCHEMA, f"{PG_SCHEMA}_ds"):
+                connection.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
+            connection.execute(text(f'CREATE SCHEMA "{PG_SCHEMA}"'))
+        engine.dispose()
+
+
+def build(services: Any, context: Any, count: int) -> str:
+    """A dataset with one resource whose DataStore table holds `count` rows, indexed."""
+    org = context.call("organization_create", {"name": "bench-org"})
+    package = context.call("package_create", {
+        "name": "bench", "owner_org": org["id"],
+        "resources": [{"name": "rows", "url": "http://example.org/rows.csv"}],
+    })  # fmt: skip
+    rid = package["resources"][0]["id"]
+    started = time.perf_counter()
+    info = services.datastore.create_table(rid, FIELDS, rows(count))
+    loaded = time.perf_counter() - started
+    started = time.perf_counter()
+    with services.datastore.begin() as connection:
+        create_search_indexes(connection, services.datastore.dialect, info)
+    print(
+        f"{count:,} rows loaded in {loaded:.1f} s, indexed in {time.perf_counter() - started:.1f} s"
+    )
+    return rid
+
+
+def reindex(services: Any, rid: str) -> None:
+    """Drop and rebuild the search indexes (after a change to indexes.py)."""
+    store = services.datastore
+    info = store.describe(rid)
+    assert info is not None
+    started = time.perf_counter()
+    with store.begin() as connection:
+        if store.dialect == "postgresql":
+            names = connection.execute(
+                text("SELECT indexname FROM pg_indexes WHERE schemaname = :s AND tablename = :t "
+                     "AND indexname LIKE :p"),
+                {"s": store.schema, "t": info.table, "p": f"{info.table}_%"},
+            ).scalars()  # fmt: skip
+            prefix = f'"{store.schema}".'
+        else:
+            names = connection.execute(
+                text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :t "
+                     "AND sql IS NOT NULL"),
+                {"t": info.table},
+            ).scalars()  # fmt: skip
+            prefix = ""
+        for name in list(names):
+            connection.execute(text(f'DROP INDEX {prefix}"{name}"'))
+        create_search_indexes(connection, store.dialect, info)
+    print(f"reindexed in {time.perf_counter() - started:.1f} s")
+
+
+def run(backend: str, count: int, runs: int, data_dir: Path, reuse: bool, again: bool) -> None:
+    directory = data_dir / backend
+    state = directory / "bench.json"
+    saved = json.loads(state.read_text()) if reuse and state.exists() else None
+    if saved is None or saved.get("rows") != count:
+        _reset(backend, directory)
+        saved = None
+    services = build_services(_settings(backend, directory))
+    services.upgrade_schema()
+    try:
+        context = site_context(services, build_registry())
+        print(f"\n{backend}:")
+        if saved is None:
+            rid = build(services, context, count)
+            state.write_text(json.dumps({"rows": count, "resource_id": rid}))
+        else:
+            rid = saved["resource_id"]
+            print(f"{count:,} rows reused from {directory}")
+            if again:
+                reindex(services, rid)
+        print("\n".join(measure(context, rid, runs)))
+    finally:
+        services.dispose()
 
 
 def main() -> None:
@@ -141,13 +218,19 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--backend", choices=["sqlite", "postgresql"], action="append")
+    parser.add_argument("--data-dir", type=Path, default=Path("var/bench-datastore-search"))
+    parser.add_argument("--reuse", action="store_true", help="keep the table of an earlier run")
+    parser.add_argument("--reindex", action="store_true", help="with --reuse: rebuild indexes")
+    parser.add_argument("--only", help="run only the query kinds whose label contains this")
     args = parser.parse_args()
+    if args.only:
+        QUERIES[:] = [q for q in QUERIES if args.only in q[0]]
     backends = args.backend or ["sqlite", "postgresql"]
     for backend in backends:
         if backend == "postgresql" and (why := postgres_unreachable(POSTGRES)):
             print(f"postgresql skipped: {why}")
             continue
-        run(backend, args.rows, args.runs)
+        run(backend, args.rows, args.runs, args.data_dir.resolve(), args.reuse, args.reindex)
 
 
 if __name__ == "__main__":

@@ -105,8 +105,8 @@ def links(current_url: str | None, limit: int, offset: int) -> dict[str, str]:
 def run_page(
     connection: Connection, info: TableInfo, spec: SearchSpec, records_format: str
 ) -> tuple[CompiledSearch, Any]:
-    compiled = compile_search(info, spec, connection.dialect.name)
     with query_errors():
+        compiled = compile_search(info, spec, connection.dialect.name, connection)
         rows = compiled.records(connection)
     decoded = decode_rows(rows, compiled.columns, connection.dialect.name)
     return compiled, encode_records(decoded, [c for c, _ in compiled.columns], records_format)

@@ -28,6 +28,7 @@ from catalog.services.search.folding import fold
 
 ID_FIELD = "_id"
 RANK = "rank"
+LATE_ROWS_MAX = 32_000  # pages up to datastore_search's limit sort keys first (_late_page)
 
 
 @dataclass
@@ -126,7 +127,8 @@ class CompiledSearch:
 
 
 class _Compiler:
-    def __init__(self, info: TableInfo, spec: SearchSpec, dialect: str) -> None:
+    def __init__(self, info: TableInfo, spec: SearchSpec, dialect: str, dense: bool) -> None:
+        self.dense = dense
         self.info = info
         self.spec = spec
         self.dialect = dialect
@@ -136,6 +138,8 @@ class _Compiler:
         self.joins: list[str] = []
         self.where: list[str] = []
         self.ranks: dict[str, str] = {}
+        self.fts_only: str | None = None  # SQLite: the count when the FTS match is all there is
+        self.fts_count: str | None = None  # SQLite: the FTS match as a cheap `_id IN` condition
 
     def bind(self, value: Any) -> str:
         key = f"p{len(self.params)}"
@@ -177,11 +181,17 @@ class _Compiler:
                 self.ranks[RANK] = "0.0"
                 return
             fts = self.info.fts_sql_name
+            mark = self.bind(expression)
             self.joins.append(
                 f"JOIN (SELECT rowid AS _r, bm25({fts}) AS _s FROM {fts} WHERE {fts} MATCH "
-                f"{self.bind(expression)}) AS _m ON _m._r = t._id"
+                f"{mark}) AS _m ON _m._r = t._id"
             )
             self.ranks[RANK] = "((0.0 - _m._s) / (1.0 - _m._s))"
+            # Counting needs no bm25 (its cost is per hit): the FTS index alone counts the
+            # matches, and with other conditions a `+_id IN` (no index on it) makes SQLite
+            # walk the other condition's index and probe the FTS rowids.
+            self.fts_only = f"SELECT count(*) FROM {fts} WHERE {fts} MATCH {mark}"
+            self.fts_count = f"+t._id IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {mark})"
 
     def field_text(self, name: str, query: str) -> None:
         node = tsquery.parse(query, self.spec.plain)
@@ -252,21 +262,104 @@ class _Compiler:
         source = " ".join([f"{self.info.sql_name} AS t", *self.joins])
         where = f" WHERE {' AND '.join(f'({c})' for c in self.where)}" if self.where else ""
         order_by = f" ORDER BY {', '.join(order)}" if order else ""
-        page = (
-            f"SELECT {distinct}{select} FROM {source}{where}{order_by} LIMIT :limit OFFSET :offset"
-        )
-        count = None
-        if self.where or self.joins or spec.distinct:
-            if spec.distinct:
-                count = f"SELECT count(*) FROM (SELECT DISTINCT {select} FROM {source}{where}) AS c"
-            else:
-                count = f"SELECT count(*) FROM {source}{where}"
         self.params.update(limit=spec.limit, offset=spec.offset)
-        return CompiledSearch(columns, page, count, self.params)
+        if spec.distinct or spec.limit > LATE_ROWS_MAX:
+            page = f"SELECT {distinct}{select} FROM {source}{where}{order_by}"
+            page += " LIMIT :limit OFFSET :offset"
+        else:
+            page = self._late_page(names, order, source, where)
+        return CompiledSearch(columns, page, self._count(select, source, where), self.params)
+
+    def _count(self, select: str, source: str, where: str) -> str | None:
+        """The total's statement (None: the table's recorded count); exact, as in CKAN."""
+        spec = self.spec
+        if spec.distinct:
+            return f"SELECT count(*) FROM (SELECT DISTINCT {select} FROM {source}{where}) AS c"
+        if not (self.where or self.joins):
+            return None
+        if self.fts_count is None:
+            return f"SELECT count(*) FROM {source}{where}"
+        if not self.where:
+            return self.fts_only
+        conditions = " AND ".join(f"({c})" for c in [*self.where, self.fts_count])
+        return f"SELECT count(*) FROM {self.info.sql_name} AS t WHERE {conditions}"
+
+    def _late_page(self, names: list[str], order: list[str], source: str, where: str) -> str:
+        """The page as keys first, then rows: the inner statement sorts and cuts `_id` and the
+        sort keys only (cheap to sort, no wide rows for the rows it drops), the outer one
+        reads the page's rows by `_id`. Same rows and order as the one-statement form."""
+        ordered = [item for name, *_ in self.spec.sort for item in [name]]
+        keys: dict[str, str] = {}  # expression -> alias in the inner statement
+        for name in [*self.ranks, *ordered]:
+            expression = self.expression(name)
+            if expression != "t._id" and expression not in keys:
+                keys[expression] = f"_o{len(keys)}"
+        inner_cols = ", ".join(["t._id AS _k", *(f"{e} AS {a}" for e, a in keys.items())])
+        inner_order = [_rewrite(item, keys, "") for item in order]
+        outer_order = [_rewrite(item, keys, "_p.") for item in order]
+        if (
+            self.dialect == "sqlite"
+            and self.fts_only is not None
+            and not self.where
+            and all("t." not in expression for expression in keys)
+        ):
+            # Ranking needs no row: sort the FTS hits alone (no join before the cut).
+            source = source.replace(f"{self.info.sql_name} AS t JOIN ", "", 1)
+            source = source.replace(" ON _m._r = t._id", "", 1)
+            inner_cols = inner_cols.replace("t._id AS _k", "_m._r AS _k", 1)
+            inner_order = [item.replace("t._id", "_k") for item in inner_order]
+        if self.dense:
+            # `_id` runs 1..count without gaps: the row at offset n is `_id` n + 1, so skip
+            # through the key instead of stepping over n rows (same rows, same order).
+            where = " WHERE t._id > :after"
+            self.params.update(after=self.spec.offset, offset=0)
+        inner = (
+            f"SELECT {inner_cols} FROM {source}{where} ORDER BY {', '.join(inner_order)} "
+            "LIMIT :limit OFFSET :offset"
+        )
+        outputs = []
+        for name in names:
+            expression = self.expression(name)
+            value = f"_p.{keys[expression]}" if expression in keys else expression
+            outputs.append(f"{value} AS {quote(name)}")
+        return (
+            f"SELECT {', '.join(outputs)} FROM ({inner}) AS _p "
+            f"JOIN {self.info.sql_name} AS t ON t._id = _p._k ORDER BY {', '.join(outer_order)}"
+        )
 
 
-def compile_search(info: TableInfo, spec: SearchSpec, dialect: str) -> CompiledSearch:
-    return _Compiler(info, spec, dialect).compile()
+def _rewrite(item: str, keys: dict[str, str], prefix: str) -> str:
+    """An ORDER BY item with its expression replaced by the inner statement's alias."""
+    for expression, alias in keys.items():
+        if item.startswith(expression + " "):
+            return prefix + alias + item[len(expression) :]
+    if item.startswith("t._id"):
+        return prefix + "_k" + item[len("t._id") :]
+    return item
+
+
+def compile_search(
+    info: TableInfo, spec: SearchSpec, dialect: str, connection: Connection | None = None
+) -> CompiledSearch:
+    """The statements of `spec`; with `connection`, a deep page of the whole table in `_id`
+    order reads by key when the ids have no gaps (checked in this snapshot)."""
+    dense = False
+    if connection is not None and _keyset_candidate(spec) and info.count > 0:
+        table = info.sql_name  # one aggregate per SELECT: SQLite reads min/max off the key
+        low, high = connection.execute(
+            text(f"SELECT (SELECT min(_id) FROM {table}), (SELECT max(_id) FROM {table})")
+        ).one()
+        dense = low == 1 and high == info.count
+    return _Compiler(info, spec, dialect, dense).compile()
+
+
+def _keyset_candidate(spec: SearchSpec) -> bool:
+    """A deep page of the unfiltered table in `_id` order (CKAN's default)."""
+    return (
+        spec.offset > 0
+        and not (spec.filters or spec.q or spec.full_text or spec.distinct)
+        and spec.sort in ([], [(ID_FIELD, "asc", "")], [(ID_FIELD, "asc", "last")])
+    )
 
 
 def decode_rows(rows: list[tuple], columns: list[tuple[str, str]], dialect: str) -> list[tuple]:

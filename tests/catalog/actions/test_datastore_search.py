@@ -8,6 +8,7 @@ import pytest
 
 from catalog.actions.registry import ActionContext
 from catalog.errors import NotAuthorized, NotFound, ValidationFailed
+from catalog.services.datastore.store import DatastoreField
 from tests.support import accounts
 from tests.support.datastore_tables import resource_with_table
 
@@ -207,3 +208,85 @@ def test_private_tables(sysadmin_context: ActionContext) -> None:
 
 def test_search_sql_is_not_offered(sysadmin_context: ActionContext) -> None:
     assert "datastore_search_sql" not in sysadmin_context.registry
+
+
+# ---------------------------------------------------------------- plans (issue 4): same answers
+
+WORDS_FIELDS = [DatastoreField("k", "int8"), DatastoreField("word", "text")]
+WORDS_ROWS = [
+    (None if i % 7 == 0 else i % 4, "alpha beta" if i % 3 == 0 else ("alpha" if i % 2 else "gamma"))
+    for i in range(1, 41)
+]
+
+
+@pytest.fixture
+def words(sysadmin_context: ActionContext) -> str:
+    return resource_with_table(sysadmin_context, "words", WORDS_FIELDS, WORDS_ROWS)
+
+
+def test_deep_offsets_read_by_key_only_without_gaps(
+    sysadmin_context: ActionContext, words: str
+) -> None:
+    assert ids(search(sysadmin_context, words, offset=10, limit=5)) == [11, 12, 13, 14, 15]
+    assert ids(search(sysadmin_context, words, offset=38, sort="_id asc")) == [39, 40]
+    assert ids(search(sysadmin_context, words, offset=40)) == []
+    sysadmin_context.call(
+        "datastore_delete", {"resource_id": words, "filters": {"_id": 3}, "force": True}
+    )
+    sysadmin_context.call(
+        "datastore_delete", {"resource_id": words, "filters": {"_id": 4}, "force": True}
+    )
+    # 38 rows, ids 1, 2, 5..40: the 11th row is _id 13 (an `_id > 10` shortcut would be wrong)
+    assert ids(search(sysadmin_context, words, offset=10, limit=3)) == [13, 14, 15]
+    assert ids(search(sysadmin_context, words, offset=36)) == [39, 40]
+    assert ids(search(sysadmin_context, words, offset=2, sort="_id desc", limit=2)) == [38, 37]
+    sysadmin_context.call(
+        "datastore_delete", {"resource_id": words, "filters": {"_id": 40}, "force": True}
+    )
+    # ids 1, 2, 5..39: max == count (37) but min is 1, still with a gap
+    assert ids(search(sysadmin_context, words, offset=2, limit=2)) == [5, 6]
+
+
+def _expected(rows: list[tuple[int, Any, str]], descending: bool) -> list[int]:
+    """`k desc nulls last, word, _id` (or `k asc nulls first, ...`) in Python."""
+    present = sorted((r for r in rows if r[1] is not None), key=lambda r: (r[1], r[2]))
+    if descending:
+        present = sorted(present, key=lambda r: r[1], reverse=True)  # stable: word, _id kept
+        ordered = present + sorted((r for r in rows if r[1] is None), key=lambda r: (r[2], r[0]))
+    else:
+        ordered = sorted((r for r in rows if r[1] is None), key=lambda r: (r[2], r[0])) + present
+    return [r[0] for r in ordered]
+
+
+@pytest.mark.parametrize("descending", [True, False])
+def test_sorted_pages_equal_one_full_sort(
+    sysadmin_context: ActionContext, words: str, descending: bool
+) -> None:
+    rows = [(i, k, word) for i, (k, word) in enumerate(WORDS_ROWS, 1)]
+    sort = "k desc nulls last, word" if descending else "k asc nulls first, word"
+    pages = [
+        ids(search(sysadmin_context, words, sort=sort, limit=7, offset=offset))
+        for offset in range(0, 42, 7)
+    ]
+    assert [i for page in pages for i in page] == _expected(rows, descending)
+    matching = [r for r in rows if "alpha" in r[2] and r[1] == 1]
+    found = search(sysadmin_context, words, q="alpha", filters={"k": 1}, sort=sort, limit=2,
+                   offset=1, fields=["_id", "rank", "k"])  # fmt: skip
+    assert ids(found) == _expected(matching, descending)[1:3]
+    assert [sorted(r) for r in found["records"]] == [["_id", "k", "rank"]] * 2
+    assert found["total"] == len(matching)
+
+
+def test_q_totals_and_rank_order(sysadmin_context: ActionContext, words: str) -> None:
+    alpha = [i for i, (_, word) in enumerate(WORDS_ROWS, 1) if "alpha" in word]
+    result = search(sysadmin_context, words, q="alpha", limit=3, offset=2)
+    assert result["total"] == len(alpha)
+    everything = search(sysadmin_context, words, q="alpha", limit=100)
+    ranks = [(-r["rank"], r["_id"]) for r in everything["records"]]
+    assert ranks == sorted(ranks) and sorted(ids(everything)) == alpha  # rank desc, then _id
+    assert ids(result) == ids(everything)[2:5]
+    both = search(sysadmin_context, words, q="alpha", filters={"k": [1, 2]})
+    assert both["total"] == len([i for i in alpha if WORDS_ROWS[i - 1][0] in (1, 2)])
+    per_field = search(sysadmin_context, words, q={"word": "beta"}, filters={"k": 0})
+    expected = [i for i, (k, w) in enumerate(WORDS_ROWS, 1) if "beta" in w and k == 0]
+    assert sorted(ids(per_field)) == expected and per_field["total"] == len(expected)
