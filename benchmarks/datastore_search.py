@@ -172,14 +172,14 @@ def reindex(services: Any, rid: str) -> None:
             names = connection.execute(
                 text("SELECT indexname FROM pg_indexes WHERE schemaname = :s AND tablename = :t "
                      "AND indexname LIKE :p"),
-                {"s": store.schema, "t": info.table, "p": f"{info.table}_%"},
+                {"s": store.schema, "t": info.table, "p": f"{info.table}\\_f%"},
             ).scalars()  # fmt: skip
             prefix = f'"{store.schema}".'
         else:
             names = connection.execute(
                 text("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = :t "
-                     "AND sql IS NOT NULL"),
-                {"t": info.table},
+                     "AND name LIKE :p ESCAPE '\\'"),
+                {"t": info.table, "p": f"{info.table}\\_f%"},
             ).scalars()  # fmt: skip
             prefix = ""
         for name in list(names):

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from catalog.services.datastore import tsquery
+from catalog.services.datastore import query_plans, tsquery
 from catalog.services.datastore.query_filters import filter_conditions, invalid_query
 from catalog.services.datastore.records_format import copy_text, decoder
 from catalog.services.datastore.store import DatastoreField, TableInfo, quote
@@ -127,8 +127,11 @@ class CompiledSearch:
 
 
 class _Compiler:
-    def __init__(self, info: TableInfo, spec: SearchSpec, dialect: str, dense: bool) -> None:
+    def __init__(
+        self, info: TableInfo, spec: SearchSpec, dialect: str, dense: bool, by: str | None
+    ) -> None:
         self.dense = dense
+        self.sort_index = by
         self.info = info
         self.spec = spec
         self.dialect = dialect
@@ -313,6 +316,8 @@ class _Compiler:
             # through the key instead of stepping over n rows (same rows, same order).
             where = " WHERE t._id > :after"
             self.params.update(after=self.spec.offset, offset=0)
+        if self.sort_index is not None:
+            source = f"{source} INDEXED BY {quote(self.sort_index)}"
         inner = (
             f"SELECT {inner_cols} FROM {source}{where} ORDER BY {', '.join(inner_order)} "
             "LIMIT :limit OFFSET :offset"
@@ -343,23 +348,12 @@ def compile_search(
 ) -> CompiledSearch:
     """The statements of `spec`; with `connection`, a deep page of the whole table in `_id`
     order reads by key when the ids have no gaps (checked in this snapshot)."""
-    dense = False
-    if connection is not None and _keyset_candidate(spec) and info.count > 0:
-        table = info.sql_name  # one aggregate per SELECT: SQLite reads min/max off the key
-        low, high = connection.execute(
-            text(f"SELECT (SELECT min(_id) FROM {table}), (SELECT max(_id) FROM {table})")
-        ).one()
-        dense = low == 1 and high == info.count
-    return _Compiler(info, spec, dialect, dense).compile()
-
-
-def _keyset_candidate(spec: SearchSpec) -> bool:
-    """A deep page of the unfiltered table in `_id` order (CKAN's default)."""
-    return (
-        spec.offset > 0
-        and not (spec.filters or spec.q or spec.full_text or spec.distinct)
-        and spec.sort in ([], [(ID_FIELD, "asc", "")], [(ID_FIELD, "asc", "last")])
-    )
+    dense, by = False, None
+    if connection is not None:
+        dense = query_plans.gapless_ids(connection, info, spec)
+        if dialect == "sqlite":
+            by = query_plans.sqlite_sort_index(connection, info, spec)
+    return _Compiler(info, spec, dialect, dense, by).compile()
 
 
 def decode_rows(rows: list[tuple], columns: list[tuple[str, str]], dialect: str) -> list[tuple]:
