@@ -36,6 +36,7 @@ from catalog.actions import build_registry  # noqa: E402
 from catalog.config import Settings  # noqa: E402
 from catalog.content.loader import site_context  # noqa: E402
 from catalog.services.datastore.indexes import create_search_indexes  # noqa: E402
+from catalog.services.datastore.jobs import index_table  # noqa: E402
 from catalog.services.datastore.store import DatastoreField  # noqa: E402
 from catalog.services.runtime import build_services  # noqa: E402
 

@@ -316,8 +316,9 @@ class _Compiler:
             # through the key instead of stepping over n rows (same rows, same order).
             where = " WHERE t._id > :after"
             self.params.update(after=self.spec.offset, offset=0)
-        if self.sort_index is not None:
-            source = f"{source} INDEXED BY {quote(self.sort_index)}"
+        if self.sort_index is not None:  # query_plans: an index SQLite would not pick
+            table = f"{self.info.sql_name} AS t"
+            source = source.replace(table, f"{table} INDEXED BY {quote(self.sort_index)}", 1)
         inner = (
             f"SELECT {inner_cols} FROM {source}{where} ORDER BY {', '.join(inner_order)} "
             "LIMIT :limit OFFSET :offset"
@@ -353,6 +354,7 @@ def compile_search(
         dense = query_plans.gapless_ids(connection, info, spec)
         if dialect == "sqlite":
             by = query_plans.sqlite_sort_index(connection, info, spec)
+            by = by or query_plans.sqlite_filter_index(connection, info, spec)
     return _Compiler(info, spec, dialect, dense, by).compile()
 
 

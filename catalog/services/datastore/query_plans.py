@@ -56,15 +56,7 @@ def sqlite_sort_index(connection: Connection, info: TableInfo, spec: SearchSpec)
     numbers = {f.id: n for n, f in enumerate(info.fields)}
     if first not in numbers or first in spec.filters:
         return None
-    if not connection.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")
-    ).first():
-        return None  # never analyzed: no statistics to go by
-    stats = dict(
-        connection.execute(
-            text("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = :t"), {"t": info.table}
-        ).all()
-    )
+    stats = _stats(connection, info)
     sort_index = f"{info.table}_f{numbers[first]}"
     if sort_index not in stats or info.count <= 0:
         return None
@@ -80,3 +72,28 @@ def sqlite_sort_index(connection: Connection, info: TableInfo, spec: SearchSpec)
     # walking the sort index reads about wanted * count / matches rows; the filter index
     # reads `matches` rows and sorts them: walk when that is clearly fewer rows
     return sort_index if matches * matches >= SORT_WALK_FACTOR * wanted * info.count else None
+
+
+def sqlite_filter_index(connection: Connection, info: TableInfo, spec: SearchSpec) -> str | None:
+    """Full text + one filter: the filter column's index, which holds `_id` (SQLite's
+    rowid) too, so the full-text hits are checked against the index, not the table rows."""
+    if spec.distinct or not isinstance(spec.q or spec.full_text, str) or len(spec.filters) != 1:
+        return None
+    (name,) = spec.filters
+    if any(column not in (name, ID_FIELD) for column, *_ in spec.sort):
+        return None
+    numbers = {f.id: n for n, f in enumerate(info.fields)}
+    index = f"{info.table}_f{numbers.get(name, -1)}"
+    return index if index in _stats(connection, info) else None
+
+
+def _stats(connection: Connection, info: TableInfo) -> dict[str, str]:
+    """sqlite_stat1 of the table: index name -> "rows rows-per-value" ({} before ANALYZE)."""
+    if not connection.execute(
+        text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")
+    ).first():
+        return {}  # never analyzed: no statistics to go by
+    rows = connection.execute(
+        text("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = :t"), {"t": info.table}
+    ).all()
+    return {str(idx): str(stat) for idx, stat in rows}

@@ -321,3 +321,10 @@ def test_filtered_sort_pages_with_search_indexes(
         page = search(sysadmin_context, resource_id, sort=sort, limit=5, offset=offset,
                       filters={"word": ["w1", "w2", "w3", "w4"]})  # fmt: skip
         assert ids(page) == expected[offset : offset + 5] and page["total"] == len(expected)
+    q_spec = SearchSpec(q="w1", filters={"k": 1})
+    if store.dialect == "sqlite":
+        with store.connect() as connection:
+            assert query_plans.sqlite_filter_index(connection, info, q_spec) == f"{info.table}_f0"
+    matching = [i for i, (k, w) in enumerate(rows, 1) if w == "w1" and k == 1]
+    found = search(sysadmin_context, resource_id, q="w1", filters={"k": 1}, limit=3, offset=1)
+    assert ids(found) == matching[1:4] and found["total"] == len(matching) > 4
