@@ -154,8 +154,7 @@ def build(services: Any, context: Any, count: int) -> str:
     info = services.datastore.create_table(rid, FIELDS, rows(count))
     loaded = time.perf_counter() - started
     started = time.perf_counter()
-    with services.datastore.begin() as connection:
-        create_search_indexes(connection, services.datastore.dialect, info)
+    index_table(services.datastore, info.resource_id)  # the loader's second step
     print(
         f"{count:,} rows loaded in {loaded:.1f} s, indexed in {time.perf_counter() - started:.1f} s"
     )
