@@ -132,6 +132,7 @@ class _Compiler:
     ) -> None:
         self.dense = dense
         self.sort_index = by
+        self.rows_per_value: dict[str, int] = {}  # SQLite: ANALYZE's rows per value of a field
         self.info = info
         self.spec = spec
         self.dialect = dialect
@@ -280,12 +281,34 @@ class _Compiler:
             return f"SELECT count(*) FROM (SELECT DISTINCT {select} FROM {source}{where}) AS c"
         if not (self.where or self.joins):
             return None
-        if self.fts_count is None:
-            return f"SELECT count(*) FROM {source}{where}"
-        if not self.where:
+        if self.fts_count is not None and not self.where:
             return self.fts_only
-        conditions = " AND ".join(f"({c})" for c in [*self.where, self.fts_count])
-        return f"SELECT count(*) FROM {self.info.sql_name} AS t WHERE {conditions}"
+        conditions = self._sqlite_count_conditions() if self.dialect == "sqlite" else None
+        if conditions is None and self.fts_count is None:
+            return f"SELECT count(*) FROM {source}{where}"
+        if conditions is None:
+            conditions = [*self.where, self.fts_count]
+        joined = " AND ".join(f"({c})" for c in conditions)
+        return f"SELECT count(*) FROM {self.info.sql_name} AS t WHERE {joined}"
+
+    def _sqlite_count_conditions(self) -> list[str] | None:
+        """SQLite, two or more filters on indexed columns: count from the index of the
+        narrowest and test each other one with `+_id IN (its own index's _ids)`: every index
+        holds the rowid, so no table row is read (SQLite cannot AND two indexes itself)."""
+        names = list(self.spec.filters)
+        conditions = self.where[: len(names)]  # compile() adds the filters' conditions first
+        indexed = [
+            (self.rows_per_value[name], condition)
+            for name, condition in zip(names, conditions, strict=True)
+            if name in self.rows_per_value and condition != "1 = 0"
+        ]
+        if len(indexed) < 2:
+            return None
+        indexed.sort(key=lambda pair: pair[0])
+        driver, others = indexed[0][1], [condition for _, condition in indexed[1:]]
+        probes = [f"+t._id IN (SELECT _id FROM {self.info.sql_name} WHERE {c})" for c in others]
+        rest = [c for c in self.where if c != driver and c not in others]
+        return [driver, *probes, *rest, *([self.fts_count] if self.fts_count else [])]
 
     def _late_page(self, names: list[str], order: list[str], source: str, where: str) -> str:
         """The page as keys first, then rows: the inner statement sorts and cuts `_id` and the
@@ -349,13 +372,17 @@ def compile_search(
 ) -> CompiledSearch:
     """The statements of `spec`; with `connection`, a deep page of the whole table in `_id`
     order reads by key when the ids have no gaps (checked in this snapshot)."""
-    dense, by = False, None
+    dense, by, rows_per_value = False, None, {}
     if connection is not None:
         dense = query_plans.gapless_ids(connection, info, spec)
         if dialect == "sqlite":
             by = query_plans.sqlite_sort_index(connection, info, spec)
             by = by or query_plans.sqlite_filter_index(connection, info, spec)
-    return _Compiler(info, spec, dialect, dense, by).compile()
+            if len(spec.filters) > 1:
+                rows_per_value = query_plans.sqlite_rows_per_value(connection, info)
+    compiler = _Compiler(info, spec, dialect, dense, by)
+    compiler.rows_per_value = rows_per_value
+    return compiler.compile()
 
 
 def decode_rows(rows: list[tuple], columns: list[tuple[str, str]], dialect: str) -> list[tuple]:

@@ -87,6 +87,17 @@ def sqlite_filter_index(connection: Connection, info: TableInfo, spec: SearchSpe
     return index if index in _stats(connection, info) else None
 
 
+def sqlite_rows_per_value(connection: Connection, info: TableInfo) -> dict[str, int]:
+    """Field id -> ANALYZE's average rows per value, for the fields with a search index."""
+    stats = _stats(connection, info)
+    found = {}
+    for number, field in enumerate(info.fields):
+        parts = stats.get(f"{info.table}_f{number}", "").split()
+        if len(parts) >= 2 and parts[1].isdigit():
+            found[field.id] = int(parts[1])
+    return found
+
+
 def _stats(connection: Connection, info: TableInfo) -> dict[str, str]:
     """sqlite_stat1 of the table: index name -> "rows rows-per-value" ({} before ANALYZE)."""
     if not connection.execute(

@@ -328,3 +328,11 @@ def test_filtered_sort_pages_with_search_indexes(
     matching = [i for i, (k, w) in enumerate(rows, 1) if w == "w1" and k == 1]
     found = search(sysadmin_context, resource_id, q="w1", filters={"k": 1}, limit=3, offset=1)
     assert ids(found) == matching[1:4] and found["total"] == len(matching) > 4
+    # two or more filters: SQLite counts from one index and probes the others (same total)
+    two = search(sysadmin_context, resource_id, filters={"word": ["w1", "w2"], "k": [1, 2]})
+    expected_two = [i for i, (k, w) in enumerate(rows, 1) if w in ("w1", "w2") and k in (1, 2)]
+    assert two["total"] == len(expected_two) and ids(two) == expected_two
+    three = search(sysadmin_context, resource_id, q="w2", filters={"word": "w2", "k": 2, "_id": 2})
+    assert ids(three) == [2] and three["total"] == 1
+    none = search(sysadmin_context, resource_id, filters={"word": "w2", "k": 2.5})
+    assert none["total"] == 0 and none["records"] == []
