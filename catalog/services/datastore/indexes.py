@@ -2,7 +2,9 @@
 
 One b-tree per field, so that a filter or a sort on any column of a million-row table avoids
 a full scan, and a count of a filter reads the index alone (SQLite covering index,
-PostgreSQL index-only scan: the loader leaves the table all-visible). PostgreSQL text
+PostgreSQL index-only scan once the table is all-visible). Each index also yields `_id`
+(SQLite: the rowid, always; PostgreSQL: INCLUDE (_id)), so that the total of several
+filters is a join of index-only scans (query.py `_probed_count_conditions`). PostgreSQL text
 columns get a b-tree too when every value fits its entry limit (about 2.7 kB), else a hash
 index (equality and IN are what `filters` need; a hash index must visit the rows to count,
 so it is only the fallback). json columns cannot be filtered and get none. `_id` is the
@@ -42,8 +44,12 @@ def index_statements(dialect: str, info: TableInfo, long_text: set[str] | None =
         name = quote(f"{info.table}_f{number}")
         column = quote(field.id)
         if dialect == "postgresql":
-            method = "hash" if field.id in (long_text or set()) else "btree"
-            statements.append(f"CREATE INDEX {name} ON {info.sql_name} USING {method} ({column})")
+            if field.id in (long_text or set()):
+                statements.append(f"CREATE INDEX {name} ON {info.sql_name} USING hash ({column})")
+            else:
+                statements.append(
+                    f"CREATE INDEX {name} ON {info.sql_name} ({column}) INCLUDE (_id)"
+                )
         else:
             statements.append(f"CREATE INDEX {name} ON {info.sql_name} ({column})")
     statements.append(f"ANALYZE {info.sql_name}")

@@ -283,7 +283,7 @@ class _Compiler:
             return None
         if self.fts_count is not None and not self.where:
             return self.fts_only
-        conditions = self._sqlite_count_conditions() if self.dialect == "sqlite" else None
+        conditions = self._probed_count_conditions()
         if conditions is None and self.fts_count is None:
             return f"SELECT count(*) FROM {source}{where}"
         if conditions is None:
@@ -291,22 +291,28 @@ class _Compiler:
         joined = " AND ".join(f"({c})" for c in conditions)
         return f"SELECT count(*) FROM {self.info.sql_name} AS t WHERE {joined}"
 
-    def _sqlite_count_conditions(self) -> list[str] | None:
-        """SQLite, two or more filters on indexed columns: count from the index of the
-        narrowest and test each other one with `+_id IN (its own index's _ids)`: every index
-        holds the rowid, so no table row is read (SQLite cannot AND two indexes itself)."""
+    def _probed_count_conditions(self) -> list[str] | None:
+        """Two or more filters: count from one filter's index and test each other one with
+        `_id IN (its own index's _ids)`, so no table row is read. SQLite's indexes all hold
+        the rowid (filters on indexed columns only, the narrowest drives, `+` keeps SQLite
+        on that plan: it cannot AND two indexes itself); PostgreSQL's search indexes include
+        `_id` (indexes.py): a hash join of two index-only scans instead of a BitmapAnd that
+        must still visit every matching row's page to count it."""
         names = list(self.spec.filters)
         conditions = self.where[: len(names)]  # compile() adds the filters' conditions first
+        sqlite = self.dialect == "sqlite"
         indexed = [
-            (self.rows_per_value[name], condition)
+            (self.rows_per_value.get(name, 0), condition)
             for name, condition in zip(names, conditions, strict=True)
-            if name in self.rows_per_value and condition != "1 = 0"
+            if (name in self.rows_per_value or not sqlite) and condition != "1 = 0"
         ]
         if len(indexed) < 2:
             return None
         indexed.sort(key=lambda pair: pair[0])
         driver, others = indexed[0][1], [condition for _, condition in indexed[1:]]
-        probes = [f"+t._id IN (SELECT _id FROM {self.info.sql_name} WHERE {c})" for c in others]
+        mark = "+" if sqlite else ""
+        table = self.info.sql_name
+        probes = [f"{mark}t._id IN (SELECT _id FROM {table} WHERE {c})" for c in others]
         rest = [c for c in self.where if c != driver and c not in others]
         return [driver, *probes, *rest, *([self.fts_count] if self.fts_count else [])]
 
