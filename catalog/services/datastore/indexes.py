@@ -15,7 +15,7 @@ planners need to choose between these indexes.
 from __future__ import annotations
 
 from sqlalchemy import text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, Engine
 
 from catalog.services.datastore.store import TableInfo, quote
 
@@ -61,3 +61,13 @@ def create_search_indexes(connection: Connection, dialect: str, info: TableInfo)
     long_text = long_text_fields(connection, info) if dialect == "postgresql" else set()
     for statement in index_statements(dialect, info, long_text):
         connection.execute(text(statement))
+
+
+def make_all_visible(engine: Engine, info: TableInfo) -> None:
+    """PostgreSQL: VACUUM the new table (outside any transaction) so its pages are marked
+    all-visible and counts are index-only scans at once, not after autovacuum's next pass
+    (until then a count visits every matching row's page). SQLite needs nothing."""
+    if engine.dialect.name != "postgresql":
+        return
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text(f"VACUUM {info.sql_name}"))
