@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from catalog.db.datastore_models import DatastoreJob
 from catalog.db.models import Package, Resource, ResourceValidation, utcnow
-from catalog.services.datastore.indexes import create_search_indexes
+from catalog.services.datastore.indexes import create_search_indexes, make_all_visible
 from catalog.services.datastore.loader import LoadError, LoadPlan, load_file
 from catalog.services.datastore.store import DatastoreStore
 
@@ -278,6 +278,8 @@ def index_table(store: DatastoreStore, resource_id: str) -> None:
             info = store.describe(resource_id, connection)
             if info is not None:
                 create_search_indexes(connection, store.dialect, info)
+        if info is not None:
+            make_all_visible(store.engine, info)
     except Exception:
         log.exception("search indexes of %s failed", resource_id)
 
