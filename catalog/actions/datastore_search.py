@@ -135,6 +135,8 @@ def total_of(
     connection: Connection, info: TableInfo, compiled: CompiledSearch, threshold: int | None
 ) -> tuple[int, bool]:
     """(total, was_estimated); an unfiltered table's total is its recorded row count."""
+    if compiled.page_total is not None:
+        return compiled.page_total, False
     if compiled.count is None:
         return info.count, threshold is not None and info.count >= threshold
     with query_errors():
@@ -165,6 +167,7 @@ def datastore_search(context: ActionContext, data_dict: dict[str, Any]) -> dict[
     validated = validate_search(data_dict)
     with readable_table(context, validated["resource_id"]) as (connection, info):
         spec = search_spec(validated, info)
+        spec.total = bool(validated["include_total"])
         compiled, records = run_page(connection, info, spec, validated["records_format"])
         result = dict(validated)
         result["records"] = records

@@ -44,6 +44,7 @@ class SearchSpec:
     limit: int = 100
     offset: int = 0
     distinct: bool = False
+    total: bool = False  # the caller wants the total (datastore_search's include_total)
 
 
 def rank_columns(q: Any, full_text: str | None) -> list[str]:
@@ -122,8 +123,15 @@ class CompiledSearch:
     count: str | None  # the total query (None: the table's count)
     params: dict[str, Any]
 
+    total_in_page: bool = False  # the page's rows end with the total (a window count)
+    page_total: int | None = None  # that total, once `records` ran and found a row
+
     def records(self, connection: Connection) -> list[tuple]:
-        return [tuple(row) for row in connection.execute(text(self.select), self.params)]
+        rows = [tuple(row) for row in connection.execute(text(self.select), self.params)]
+        if self.total_in_page:
+            self.page_total = int(rows[0][-1]) if rows else None
+            rows = [row[:-1] for row in rows]
+        return rows
 
 
 class _Compiler:
@@ -133,6 +141,7 @@ class _Compiler:
         self.dense = dense
         self.sort_index = by
         self.rows_per_value: dict[str, int] = {}  # SQLite: ANALYZE's rows per value of a field
+        self.total_in_page = False
         self.info = info
         self.spec = spec
         self.dialect = dialect
@@ -272,7 +281,8 @@ class _Compiler:
             page += " LIMIT :limit OFFSET :offset"
         else:
             page = self._late_page(names, order, source, where)
-        return CompiledSearch(columns, page, self._count(select, source, where), self.params)
+        count = self._count(select, source, where)
+        return CompiledSearch(columns, page, count, self.params, self.total_in_page)
 
     def _count(self, select: str, source: str, where: str) -> str | None:
         """The total's statement (None: the table's recorded count); exact, as in CKAN."""
@@ -348,6 +358,17 @@ class _Compiler:
         if self.sort_index is not None:  # query_plans: an index SQLite would not pick
             table = f"{self.info.sql_name} AS t"
             source = source.replace(table, f"{table} INDEXED BY {quote(self.sort_index)}", 1)
+        spec = self.spec
+        if (
+            spec.total
+            and self.ranks.get(RANK, "0.0") != "0.0"
+            and not spec.sort
+            and (self.dialect == "postgresql" or self.where)
+        ):
+            # Ranking reads every hit anyway: count them in the same pass (the total comes
+            # with each row; an empty page falls back to the count statement).
+            inner_cols += ", count(*) OVER () AS _total"
+            self.total_in_page = True
         inner = (
             f"SELECT {inner_cols} FROM {source}{where} ORDER BY {', '.join(inner_order)} "
             "LIMIT :limit OFFSET :offset"
@@ -357,6 +378,8 @@ class _Compiler:
             expression = self.expression(name)
             value = f"_p.{keys[expression]}" if expression in keys else expression
             outputs.append(f"{value} AS {quote(name)}")
+        if self.total_in_page:
+            outputs.append("_p._total AS _total")
         return (
             f"SELECT {', '.join(outputs)} FROM ({inner}) AS _p "
             f"JOIN {self.info.sql_name} AS t ON t._id = _p._k ORDER BY {', '.join(outer_order)}"

@@ -288,6 +288,13 @@ def test_q_totals_and_rank_order(sysadmin_context: ActionContext, words: str) ->
     ranks = [(-r["rank"], r["_id"]) for r in everything["records"]]
     assert ranks == sorted(ranks) and sorted(ids(everything)) == alpha  # rank desc, then _id
     assert ids(result) == ids(everything)[2:5]
+    beyond = search(sysadmin_context, words, q="alpha", offset=len(alpha))  # empty page
+    assert beyond["records"] == [] and beyond["total"] == len(alpha)
+    assert search(sysadmin_context, words, q="alpha", limit=0)["total"] == len(alpha)
+    lists = search(sysadmin_context, words, q="alpha", limit=1, records_format="lists")
+    assert len(lists["records"][0]) == 4 and "total" not in search(
+        sysadmin_context, words, q="alpha", include_total=False
+    )  # _id, k, word, rank: the total's column is not a record column
     both = search(sysadmin_context, words, q="alpha", filters={"k": [1, 2]})
     assert both["total"] == len([i for i in alpha if WORDS_ROWS[i - 1][0] in (1, 2)])
     per_field = search(sysadmin_context, words, q={"word": "beta"}, filters={"k": 0})
