@@ -363,10 +363,11 @@ class _Compiler:
             spec.total
             and self.ranks.get(RANK, "0.0") != "0.0"
             and not spec.sort
-            and (self.dialect == "postgresql" or self.where)
+            and self.dialect == "postgresql"
         ):
-            # Ranking reads every hit anyway: count them in the same pass (the total comes
-            # with each row; an empty page falls back to the count statement).
+            # Ranking reads every hit's row anyway: count them in the same pass (the total
+            # comes with each row; an empty page falls back to the count statement). SQLite
+            # counts hits from the FTS index without rows, so it keeps the count statement.
             inner_cols += ", count(*) OVER () AS _total"
             self.total_in_page = True
         inner = (
