@@ -93,15 +93,42 @@ QUERIES: list[tuple[str, dict[str, Any]]] = [
 ]
 
 
+# The same query kinds on benchmarks/datastore.py's loaded file (its 10-column schema).
+LOADED_FILE_QUERIES: list[tuple[str, dict[str, Any]]] = [
+    ("filter int (indexed)", {"filters": {"dan_so": 30000}}),
+    ("filter text", {"filters": {"loai_hinh": "Trạm y tế"}, "limit": 100}),
+    ("filter text, 1 row", {"filters": {"stt": 500000}}),
+    ("two filters", {"filters": {"huyen": "Yên Thế", "loai_hinh": ["Chợ nông thôn", "Đình làng"]}}),
+    ("q rare word", {"q": "phuong son so 7"}),
+    ("q common word", {"q": "tram"}),
+    ("q + filter", {"q": "tram", "filters": {"huyen": "Lục Nam"}}),
+    ("sort + limit", {"sort": "mat_do desc", "limit": 100}),
+    ("filter + sort", {"filters": {"huyen": "Lục Ngạn"}, "sort": "ngay_cap_nhat desc, stt"}),
+    ("offset paging", {"offset": 700_000, "limit": 100}),
+]
+
+
+def catalog_resource(context: Any) -> str:
+    """A dataset with one resource (datastore_search checks the caller may read it)."""
+    org = context.call("organization_create", {"name": "bench-org"})
+    package = context.call("package_create", {
+        "name": "bench", "owner_org": org["id"],
+        "resources": [{"name": "rows", "url": "http://example.org/rows.csv"}],
+    })  # fmt: skip
+    return package["resources"][0]["id"]
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(share * (len(ordered) - 1))))]
 
 
-def measure(context: Any, resource_id: str, runs: int) -> list[str]:
+def measure(
+    context: Any, resource_id: str, runs: int, queries: list[tuple[str, dict]] | None = None
+) -> list[str]:
     """Report lines: p50 / p95 (ms) and total of each query kind over `runs` calls."""
     lines = [f"{'query':<22} {'p50 ms':>8} {'p95 ms':>8} {'total':>9}"]
-    for label, params in QUERIES:
+    for label, params in QUERIES if queries is None else queries:
         times, total = [], None
         context.call("datastore_search", {"resource_id": resource_id, **params})  # warm
         for _ in range(runs):
@@ -144,12 +171,7 @@ def _reset(backend: str, directory: Path) -> None:
 
 def build(services: Any, context: Any, count: int) -> str:
     """A dataset with one resource whose DataStore table holds `count` rows, indexed."""
-    org = context.call("organization_create", {"name": "bench-org"})
-    package = context.call("package_create", {
-        "name": "bench", "owner_org": org["id"],
-        "resources": [{"name": "rows", "url": "http://example.org/rows.csv"}],
-    })  # fmt: skip
-    rid = package["resources"][0]["id"]
+    rid = catalog_resource(context)
     started = time.perf_counter()
     info = services.datastore.create_table(rid, FIELDS, rows(count))
     loaded = time.perf_counter() - started
