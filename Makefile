@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint bench bench-upload bench-harvest install load clean browser-tools test-browser
+.PHONY: run test lint bench bench-upload bench-harvest bench-datastore install load clean browser-tools test-browser
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,9 @@ bench-upload: $(STAMP)
 
 bench-harvest: $(STAMP)
 	$(BIN)/python benchmarks/harvest.py
+
+bench-datastore: $(STAMP)
+	$(BIN)/python benchmarks/datastore.py
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .tools test-artifacts

@@ -35,6 +35,13 @@ def _load(services: Services, path: Path) -> int:
     return 0
 
 
+def _wait_for_datastore(services: Services) -> None:
+    """`opendata load` exits only when the DataStore loads it queued are done."""
+    services.datastore_jobs.resume()
+    services.datastore_jobs.wait_idle()
+    print(services.datastore_jobs.summary())
+
+
 def _catalog_is_empty(services: Services) -> bool:
     from sqlalchemy import func, select
 
@@ -55,6 +62,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if _catalog_is_empty(services):
         print("empty catalog: loading", default_content_path())
         _load(services, default_content_path())
+    services.datastore_jobs.resume()  # DataStore loads go on in the background
     uvicorn.run(create_app(settings, services), host=args.host, port=args.port)
     return 0
 
@@ -63,7 +71,9 @@ def cmd_load(args: argparse.Namespace) -> int:
     services = build_services(load_settings())
     try:
         services.upgrade_schema()
-        return _load(services, Path(args.path) if args.path else default_content_path())
+        status = _load(services, Path(args.path) if args.path else default_content_path())
+        _wait_for_datastore(services)
+        return status
     finally:
         services.dispose()
 

@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from app.api.router import build_action_router, install_api_error_handlers
 from app.datapackage import build_datapackage_router
+from app.datastore_dump import build_datastore_dump_router
 from app.docs import install_api_docs
 from app.downloads import build_download_router
 from app.feeds import RdfNegotiation, build_feeds_router
@@ -106,6 +107,7 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     app.include_router(build_feeds_router(make_context))
     app.include_router(build_download_router(make_context, identify))
     app.include_router(build_datapackage_router(make_context, identify))
+    app.include_router(build_datastore_dump_router(make_context, identify))
     # The web pages last (their /dataset/{name} must not shadow other routes), and their
     # error pages before the API's, which only answer under /api.
     install_web(app, make_context=make_context, identify=identify)

@@ -30,6 +30,7 @@ class Settings:
     secret_key: str | None = None
     harvest_scheduler: bool = False  # run due harvest sources and New jobs in the server
     harvest_poll_seconds: float = 60.0
+    datastore_schema: str = "datastore"  # PostgreSQL: the schema holding DataStore tables
 
     @property
     def storage_dir(self) -> Path:
@@ -63,4 +64,5 @@ def load_settings(
         secret_key=env.get("OPENDATA_SECRET_KEY") or None,
         harvest_scheduler=env.get("OPENDATA_HARVEST_SCHEDULER", "1").lower() in ("1", "true", "on"),
         harvest_poll_seconds=float(env.get("OPENDATA_HARVEST_POLL_SECONDS", "60")),
+        datastore_schema=env.get("OPENDATA_DATASTORE_SCHEMA", "datastore"),
     )

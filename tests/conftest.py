@@ -42,6 +42,7 @@ def loaded_services(
     directory = tmp_path_factory.mktemp(f"loaded-{request.param}")
     with fresh_services(request.param, directory) as built:
         load_content(site_context(built, build_registry()), DATASETS)
+        assert built.datastore_jobs.wait_idle(timeout=600), "DataStore loads did not finish"
         yield built
 
 

@@ -135,7 +135,10 @@ class _ActionApi:
     ) -> Response:
         try:
             identity = None if anonymous else self.identify(request)
-            result = action(self.make_context(identity), data)
+            context = self.make_context(identity)
+            query = request.url.query
+            context.current_url = request.url.path + (f"?{query}" if query else "")
+            result = action(context, data)
             return finish(request, errors.OK, success_envelope(help, result))
         except Exception as exc:
             status, error = errors.action_error(exc, _upload_names(data))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from catalog.actions import (
     activity,
+    datastore_search,
+    datastore_writes,
     group_writes,
     groups,
     harvest_jobs,
@@ -29,6 +31,8 @@ ACTION_MODULES = (
     users,
     harvest_sources,
     harvest_jobs,
+    datastore_search,
+    datastore_writes,
 )
 
 

@@ -25,6 +25,7 @@ from catalog.actions.resource_files import StagedFiles, stage_package_files
 from catalog.db.models import Member, Package, PackageExtra, PackageTag, Resource
 from catalog.errors import NotFound, ValidationFailed
 from catalog.services.activity import record_package_activity
+from catalog.services.datastore.jobs import mark_drop
 from catalog.services.dictization import package_dictize, with_download_urls
 from catalog.services.packages import find_group, find_package, reindex, save_package
 from catalog.services.revise import (
@@ -248,6 +249,8 @@ def dataset_purge(context: ActionContext, data_dict: dict[str, Any]) -> None:
             delete(Member).where(Member.table_name == "package", Member.table_id == package.id)
         )
         session.delete(package)
+        for resource_id in resource_ids:
+            mark_drop(session, resource_id)  # after commit: the DataStore tables go
     for resource_id in resource_ids:
         context.services.storage.delete(resource_id)
     return None

@@ -41,6 +41,7 @@ class ActionContext:
     identity: Identity | None = None
     registry: ActionRegistry | None = None
     harvest: bool = False
+    current_url: str | None = None  # the HTTP request's path?query (CKAN_CURRENT_URL), if any
 
     @property
     def is_sysadmin(self) -> bool:

@@ -32,6 +32,7 @@ from catalog.actions.resource_files import prepare as _prepare
 from catalog.actions.resource_files import with_upload as _with_upload
 from catalog.db.models import Resource, ResourceValidation, new_id
 from catalog.errors import NotFound, ValidationFailed
+from catalog.services.datastore.jobs import mark_load
 from catalog.services.dictization import iso, with_download_urls
 from catalog.services.packages import RESOURCE_KEPT, reindex
 from catalog.services.tabular.validate import ValidationOutcome
@@ -76,9 +77,12 @@ def _change_resources(
                 )
             if resource_id and (outcome is not None or data_replaced):
                 session.flush()
+                mark_load(session, resource_id, submit=False)  # submitted below
                 saved = reindex(session, context.services.search, package, site_url(context))
         if prepared is not None and resource_id:
             storage.commit(prepared.staged, resource_id)
+        if resource_id and (outcome is not None or data_replaced):
+            context.services.datastore_jobs.submit({resource_id: "load"})  # file in place
     except BaseException:
         if prepared is not None:
             storage.discard(prepared.staged)
@@ -243,5 +247,6 @@ def resource_validation_run(context: ActionContext, data_dict: dict[str, Any]) -
         package = locked_package(session, row.package_id)
         validation = store_validation(session, row.id, outcome, started)
         session.flush()
+        mark_load(session, row.id)
         reindex(session, context.services.search, package, site_url(context))
         return _validation_dict(validation)

@@ -11,7 +11,12 @@ from catalog.actions.params import Params
 from catalog.actions.registry import ActionContext, action
 from catalog.db.models import Package, Resource
 from catalog.errors import NotFound, ValidationFailed
-from catalog.services.dictization import download_url, resource_dictize
+from catalog.services.dictization import (
+    datastore_active_ids,
+    datastore_dump_url,
+    download_url,
+    resource_dictize,
+)
 
 SEARCHABLE_COLUMNS = (
     "id", "package_id", "url", "url_type", "name", "description", "format", "mimetype",
@@ -99,10 +104,14 @@ def resource_search(context: ActionContext, data_dict: dict[str, Any]) -> dict[s
         if limit:
             query = query.limit(limit)
         results = []
-        for row in session.execute(query).scalars():
-            data = resource_dictize(row)
+        rows = list(session.execute(query).scalars())
+        active = datastore_active_ids(session, [row.id for row in rows])
+        for row in rows:
+            data = resource_dictize(row, datastore_active=row.id in active)
             if data["url_type"] == "upload":
                 data["url"] = download_url(url, row.package_id, row.id, data["url"])
+            elif data["url_type"] == "datastore":
+                data["url"] = datastore_dump_url(url, row.id)
             results.append(data)
     return {"count": count, "results": results}
 

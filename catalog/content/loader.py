@@ -148,5 +148,7 @@ def _validate_new_files(
     for resource in wanted["resources"]:
         old = previous.get(resource["id"])
         if old and old.get("hash") == resource["hash"] and old.get("validation_status"):
+            if old["validation_status"] == "success" and not old.get("datastore_active"):
+                context.call("xloader_submit", {"resource_id": resource["id"]})  # not loaded yet
             continue
         context.call("resource_validation_run", {"resource_id": resource["id"]})

@@ -15,6 +15,7 @@ from urllib.parse import urlparse
 from sqlalchemy import select
 from sqlmodel import Session
 
+from catalog.db.datastore_models import DatastoreJob
 from catalog.db.models import (
     Group,
     License,
@@ -56,11 +57,14 @@ def license_map(session: Session) -> dict[str, License]:
 
 
 def resource_dictize(
-    resource: Resource, validation: ResourceValidation | None = None
+    resource: Resource,
+    validation: ResourceValidation | None = None,
+    datastore_active: bool = False,
 ) -> dict[str, Any]:
     """A resource dict; with a validation, ckanext-validation's validation_status and
-    validation_timestamp."""
+    validation_timestamp; `datastore_active` as the DataStore plugin adds it."""
     data: dict[str, Any] = dict(resource.extras or {})
+    data["datastore_active"] = datastore_active
     if validation is not None:
         data["validation_status"] = validation.status
         data["validation_timestamp"] = iso(validation.finished or validation.created)
@@ -73,6 +77,19 @@ def resource_dictize(
         url = "http://" + url
     data["url"] = url
     return data
+
+
+def datastore_active_ids(session: Session, resource_ids: list[str]) -> set[str]:
+    """Which of the resources have a DataStore table."""
+    if not resource_ids:
+        return set()
+    return set(
+        session.execute(
+            select(DatastoreJob.resource_id).where(
+                DatastoreJob.resource_id.in_(resource_ids), DatastoreJob.active.is_(True)
+            )
+        ).scalars()
+    )
 
 
 def organization_in_package(org: Group) -> dict[str, Any]:
@@ -133,6 +150,8 @@ def package_dictize_many(
         ).scalars()
     }
 
+    in_datastore = datastore_active_ids(session, [r.id for rs in resources.values() for r in rs])
+
     tags: dict[str, list[tuple[Tag, str]]] = defaultdict(list)
     for tag, package_id, state in session.exec(
         select(Tag, PackageTag.package_id, PackageTag.state)
@@ -178,7 +197,8 @@ def package_dictize_many(
         data["metadata_created"] = iso(pkg.metadata_created)
         data["metadata_modified"] = iso(pkg.metadata_modified)
         data["resources"] = [
-            resource_dictize(res, validations.get(res.id)) for res in resources[pkg.id]
+            resource_dictize(res, validations.get(res.id), res.id in in_datastore)
+            for res in resources[pkg.id]
         ]
         data["num_resources"] = len(data["resources"])
         data["tags"] = sorted(
@@ -226,11 +246,18 @@ def package_dictize(session: Session, package: Package, site_url: str) -> dict[s
 
 
 def with_download_urls(package_dict: dict[str, Any], site_url: str) -> dict[str, Any]:
-    """Rewrite uploaded resources' stored file names into absolute download URLs."""
+    """Rewrite uploaded resources' stored file names into absolute download URLs, and the
+    URLs of DataStore-only resources (url_type "datastore") into their dump URL, as CKAN."""
     for res in package_dict.get("resources", ()):
         if res.get("url_type") == "upload":
             res["url"] = download_url(site_url, package_dict["id"], res["id"], res["url"])
+        elif res.get("url_type") == "datastore":
+            res["url"] = datastore_dump_url(site_url, res["id"])
     return package_dict
+
+
+def datastore_dump_url(site_url: str, resource_id: str) -> str:
+    return f"{site_url}/datastore/dump/{resource_id}"
 
 
 def download_url(site_url: str, package_id: str, resource_id: str, filename: str) -> str:

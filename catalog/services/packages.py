@@ -13,6 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from catalog.db.models import Group, Member, Package, PackageExtra, PackageTag, Resource, Tag
+from catalog.services.datastore.jobs import mark_drop
 from catalog.services.dictization import package_dictize
 from catalog.services.search.backend import SearchBackend
 from catalog.services.search.indexer import index_package
@@ -166,6 +167,7 @@ def _save_resources(
         if res_id not in kept and row.state != "deleted":
             row.state = "deleted"
             row.metadata_modified = now
+            mark_drop(session, res_id)  # after commit: its DataStore table goes
 
 
 def resource_snapshot(row: Resource) -> tuple[Any, ...]:

@@ -165,5 +165,8 @@ def store_validation(
     row.created = started
     row.finished = utcnow()
     row.report = outcome.report
+    if outcome.schema and (outcome.report or {}).get("schemaSource") == "inferred":
+        # the DataStore loads the file by this schema when the resource has none
+        row.report = {**outcome.report, "schema": outcome.schema}
     session.add(row)
     return row

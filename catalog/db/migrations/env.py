@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
+import catalog.db.datastore_models  # noqa: F401
 import catalog.db.harvest  # noqa: F401  (the harvesting tables)
 import catalog.db.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 

@@ -20,8 +20,9 @@ PACKAGE_KEYS = {
     "relationships_as_subject", "resources", "state", "tags", "title", "type", "url", "version",
 }  # fmt: skip
 RESOURCE_KEYS = {
-    "cache_last_updated", "cache_url", "created", "description", "format", "hash", "id",
-    "last_modified", "metadata_modified", "mimetype", "mimetype_inner", "name", "package_id",
+    "cache_last_updated", "cache_url", "created", "datastore_active", "description", "format",
+    "hash", "id", "last_modified", "metadata_modified", "mimetype", "mimetype_inner", "name",
+    "package_id",
     "position", "resource_type", "size", "state", "url", "url_type",
 }  # fmt: skip
 ORG_IN_PACKAGE_KEYS = {

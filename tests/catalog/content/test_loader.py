@@ -17,10 +17,12 @@ from tests.conftest import DATASETS
 def test_loading_twice_changes_nothing_the_second_time(sysadmin_context):
     site = yaml.safe_load((DATASETS / "site.yaml").read_text(encoding="utf-8"))
     first = load_content(sysadmin_context, DATASETS)
+    assert sysadmin_context.services.datastore_jobs.wait_idle(timeout=600)
     expected = len(site["organizations"]) + len(site["groups"]) + 94
     assert len(first.created) == expected and not first.updated and not first.unchanged
     before = sysadmin_context.call("package_search", {"rows": 1000, "sort": "id asc"})
     second = load_content(sysadmin_context, DATASETS)
+    assert sysadmin_context.services.datastore_jobs.wait_idle(timeout=600)
     assert len(second.unchanged) == expected and not second.created and not second.updated
     after = sysadmin_context.call("package_search", {"rows": 1000, "sort": "id asc"})
     assert after == before

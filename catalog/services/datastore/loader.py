@@ -1,0 +1,175 @@
+"""Bulk load of a validated CSV/TSV file into its resource's DataStore table.
+
+The file passed Frictionless validation already (rows have the schema's width, cells parse
+as their types), so this only reads it with the csv module, in the encoding and dialect the
+validation found, converts each cell per its Table Schema type and hands the typed rows to
+`DatastoreStore.create_table` (SQLite executemany / PostgreSQL COPY, one transaction).
+Text is decoded as it streams and NFC-normalized cell by cell: the same text as the
+validation's normalized copy, without writing one.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import sys
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from catalog.services.datastore.store import DatastoreField, DatastoreStore, TableInfo
+from catalog.services.datastore.types import ckan_type_for, row_converter
+
+LOADABLE_FORMATS = ("csv", "tsv")
+MAX_FIELD_BYTES = 63  # PostgreSQL's identifier length
+HEADER_SCAN_ROWS = 50
+
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+
+
+class LoadError(Exception):
+    """The file cannot be loaded; the message is shown to stewards as the job's error."""
+
+
+@dataclass
+class LoadPlan:
+    """What the loader needs to know about a validated file (from its validation report)."""
+
+    path: Path
+    format: str  # "csv" | "tsv"
+    schema: dict[str, Any]  # the Table Schema: the resource's, else the inferred one
+    encoding: str = "utf-8"
+    delimiter: str = ","
+    quote_char: str = '"'
+    labels: list[str] = field(default_factory=list)  # the header, as validation read it
+    clean: bool = False  # UTF-8 and NFC already (no line needs normalizing)
+
+    @classmethod
+    def from_report(cls, path: Path, report: dict[str, Any], schema: Any) -> LoadPlan:
+        source = report.get("source") or {}
+        fmt = str(source.get("format") or "csv").lower()
+        if fmt not in LOADABLE_FORMATS:
+            raise LoadError(f"{fmt.upper()} files are not loaded into the DataStore (yet)")
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+            schema = report.get("schema")
+        if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
+            raise LoadError("The file has no Table Schema (given or inferred) to load it by")
+        dialect = source.get("dialect") or {}
+        return cls(
+            path=path,
+            format=fmt,
+            schema=schema,
+            encoding=str(source.get("encoding") or "utf-8"),
+            delimiter=str(dialect.get("delimiter") or ("\t" if fmt == "tsv" else ",")),
+            quote_char=str(dialect.get("quoteChar") or '"'),
+            labels=[str(label) for label in report.get("labels") or []],
+            clean=source.get("normalizedToNFC") is False and _is_utf8(source.get("encoding")),
+        )
+
+
+def _is_utf8(encoding: Any) -> bool:
+    try:
+        return codecs.lookup(str(encoding or "utf-8")).name == "utf-8"
+    except LookupError:
+        return False
+
+
+def field_problem(field_id: Any) -> str | None:
+    """Why `field_id` cannot name a DataStore column (None: it can). CKAN's rules (no
+    surrounding space, no leading underscore, no double quote, not empty) plus a length
+    PostgreSQL keeps whole."""
+    if not isinstance(field_id, str) or not field_id or field_id != field_id.strip():
+        return "is not a valid field name"
+    if field_id.startswith("_") or '"' in field_id or "\x00" in field_id:
+        return "is not a valid field name"
+    try:
+        encoded = field_id.encode("utf-8")
+    except UnicodeEncodeError:
+        return "is not a valid field name"
+    if len(encoded) > MAX_FIELD_BYTES:
+        return f"is longer than {MAX_FIELD_BYTES} bytes"
+    return None
+
+
+def datastore_fields(schema: dict[str, Any]) -> tuple[list[DatastoreField], list[str]]:
+    """The DataStore fields and primary key of a Table Schema."""
+    fields: list[DatastoreField] = []
+    seen: set[str] = set()
+    for item in schema.get("fields") or []:
+        name = item.get("name") if isinstance(item, dict) else None
+        problem = field_problem(name)
+        if problem:
+            raise LoadError(f'The column "{name}" {problem} for the DataStore')
+        if name in seen:
+            raise LoadError(f'The column "{name}" appears twice')
+        seen.add(name)
+        info = {"label": str(item.get("title") or ""), "notes": str(item.get("description") or ""),
+                "type_override": ""}  # fmt: skip
+        fields.append(DatastoreField(name, ckan_type_for(item), info))
+    key = schema.get("primaryKey") or []
+    if isinstance(key, str):
+        key = [key]
+    primary_key = [name for name in key if name in seen]
+    return fields, primary_key
+
+
+def _decoded(plan: LoadPlan):
+    try:
+        codec = codecs.lookup(plan.encoding).name
+    except LookupError:
+        raise LoadError(f"Unknown encoding {plan.encoding}") from None
+    if codec == "utf-8":
+        codec = "utf-8-sig"
+    return open(plan.path, encoding=codec, errors="replace", newline="")
+
+
+def read_rows(plan: LoadPlan) -> Iterator[tuple]:
+    """The file's data rows as typed tuples, in file order."""
+    fields = plan.schema.get("fields") or []
+    convert = row_converter(fields, plan.schema.get("missingValues"))
+    width = len(fields)
+    with _decoded(plan) as handle:
+        lines = handle if plan.clean else _nfc_lines(handle)
+        reader = csv.reader(lines, delimiter=plan.delimiter, quotechar=plan.quote_char)
+        _skip_header(reader, plan.labels)
+        row = 1
+        try:
+            for row, cells in enumerate(reader, 2):  # noqa: B007 - kept for the message
+                if len(cells) != width:
+                    if not cells:
+                        continue
+                    raise LoadError(f"Row {row} has {len(cells)} cells, the schema {width}")
+                yield convert(cells)
+        except (ValueError, ArithmeticError) as error:
+            raise LoadError(f"Row {row}: a cell does not match its type ({error})") from None
+
+
+def _nfc_lines(handle: Any) -> Iterator[str]:
+    """The text's lines in NFC (a line end never joins two characters into one)."""
+    normalize, is_normalized = unicodedata.normalize, unicodedata.is_normalized
+    for line in handle:
+        if line.isascii() or is_normalized("NFC", line):
+            yield line
+        else:
+            yield normalize("NFC", line)
+
+
+def _skip_header(reader: Any, labels: list[str]) -> None:
+    """Consume rows up to and including the header (the first row, or the row holding the
+    labels the validation reported, when a preamble comes first)."""
+    wanted = [unicodedata.normalize("NFC", label) for label in labels]
+    for _ in range(HEADER_SCAN_ROWS):
+        row = next(reader, None)
+        if row is None:
+            return
+        if not wanted or [unicodedata.normalize("NFC", cell) for cell in row] == wanted:
+            return
+    raise LoadError("The header row was not found")
+
+
+def load_file(store: DatastoreStore, resource_id: str, plan: LoadPlan) -> TableInfo:
+    """Load the file into a new table and swap it in for `resource_id`'s old one."""
+    fields, primary_key = datastore_fields(plan.schema)
+    return store.create_table(resource_id, fields, read_rows(plan), primary_key=primary_key)

@@ -1,0 +1,485 @@
+"""Where DataStore rows live: one physical table per resource, behind a pointer row.
+
+The storage contract (shared with the query side: datastore_search, the dump route):
+
+- SQLite catalog: the rows are in a separate SQLite file `{data_dir}/datastore.db` (WAL).
+  PostgreSQL catalog: the same database, in the schema `Settings.datastore_schema`.
+- The table `_tables` (in that file / schema) maps a resource id to its physical table,
+  fields (JSON), primary key and row count. A physical name is `t` + 32 hex digits, made
+  here and never from user input; always use `TableInfo.sql_name` / `fts_sql_name`
+  (quoted, schema-qualified) in SQL, and `quote()` for column names.
+- A physical table has `_id` (integer primary key, 1..n in file order), one column per field
+  named exactly by its id, and the full text: PostgreSQL `_full_text tsvector` ('simple'
+  words of `fulltext.words_of`, GIN index); SQLite a `_full_text TEXT` column (the words)
+  indexed by an external-content FTS5 table `<table>__fts` (one column `_full_text`,
+  rowid = `_id`; select only rowid / bm25 from it). Query words are folded with
+  `catalog.services.search.backend.fold_text` to match.
+- Values: SQLite INTEGER for int4/int8, REAL for numeric/float8, INTEGER 0/1 for bool, ISO
+  text for date/time/timestamp, JSON text for json; PostgreSQL native types.
+
+Reading (the query side):
+
+    with store.connect() as connection:           # one read transaction
+        info = store.describe(resource_id, connection)   # None: no DataStore table
+        connection.execute(text(f"SELECT ... FROM {info.sql_name} ..."))
+
+Call `describe` with the connection first: on PostgreSQL it takes a KEY SHARE lock on the
+pointer row, which holds off a replacement or a write until the read transaction ends, so
+the count and the rows agree; on SQLite the WAL snapshot does the same.
+
+Writing: `create_table` (replaces atomically: readers see the old rows or the new rows),
+`drop_table`, and `write(resource_id)` for row writes (see writes.py).
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection, Engine
+
+from catalog.services.datastore import fulltext
+from catalog.services.datastore.types import (
+    POSTGRES_COLUMN,
+    SQLITE_COLUMN,
+    postgres_decoded,
+    postgres_value,
+    sqlite_decoded,
+    sqlite_value,
+)
+
+BATCH_ROWS = 10_000
+META = "_tables"
+
+
+@dataclass(frozen=True)
+class DatastoreField:
+    id: str
+    type: str  # a CKAN type name: text numeric int4 int8 float8 bool date time timestamp json
+    info: dict = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "type": self.type}
+        if self.info:
+            data["info"] = dict(self.info)
+        return data
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    resource_id: str
+    table: str  # physical name (t + 32 hex digits)
+    fields: list[DatastoreField]  # without _id and the full-text column
+    count: int
+    sql_name: str  # quoted (and schema-qualified) name for SQL
+    fts_sql_name: str | None = None  # SQLite: the quoted FTS5 table
+    primary_key: list[str] = field(default_factory=list)
+    modified: datetime | None = None
+
+    def field(self, field_id: str) -> DatastoreField | None:
+        return next((f for f in self.fields if f.id == field_id), None)
+
+
+def quote(identifier: str) -> str:
+    """A double-quoted SQL identifier (any text without NUL)."""
+    if "\x00" in identifier:
+        raise ValueError("identifier contains NUL")
+    return '"' + identifier.replace('"', '""') + '"'
+
+
+class DatastoreStore:
+    """The DataStore tables of one catalog; built once by Services."""
+
+    def __init__(self, engine: Engine, *, schema: str | None = None) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        self.schema = schema if self.dialect == "postgresql" else None
+        self._ready = False
+
+    # ------------------------------------------------------------------ names
+
+    def qualified(self, name: str) -> str:
+        return f"{quote(self.schema)}.{quote(name)}" if self.schema else quote(name)
+
+    def _info(self, row: Any) -> TableInfo:
+        fields = [DatastoreField(f["id"], f["type"], f.get("info") or {})
+                  for f in json.loads(row.fields)]  # fmt: skip
+        modified = row.modified
+        if isinstance(modified, str):
+            modified = datetime.fromisoformat(modified)
+        return TableInfo(
+            resource_id=row.resource_id,
+            table=row.table_name,
+            fields=fields,
+            count=int(row.row_count),
+            sql_name=self.qualified(row.table_name),
+            fts_sql_name=quote(row.table_name + "__fts") if self.dialect == "sqlite" else None,
+            primary_key=json.loads(row.primary_key or "[]"),
+            modified=modified,
+        )
+
+    # ------------------------------------------------------------------ setup
+
+    def ensure(self) -> None:
+        """Create the schema and the pointer table if missing (idempotent)."""
+        if self._ready:
+            return
+        with self.engine.begin() as connection:
+            if self.schema:
+                connection.execute(text(f"CREATE SCHEMA IF NOT EXISTS {quote(self.schema)}"))
+            connection.execute(
+                text(
+                    f"CREATE TABLE IF NOT EXISTS {self.qualified(META)} ("
+                    "resource_id VARCHAR(100) PRIMARY KEY, table_name VARCHAR(40) NOT NULL, "
+                    "fields TEXT NOT NULL, primary_key TEXT, row_count BIGINT NOT NULL, "
+                    "modified TIMESTAMP NOT NULL)"
+                )
+            )
+        self._ready = True
+
+    # ------------------------------------------------------------------ reading
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A connection in one read transaction (rolled back at the end)."""
+        self.ensure()
+        with self.engine.connect() as connection:
+            transaction = connection.begin()
+            try:
+                yield connection
+            finally:
+                transaction.rollback()
+
+    def describe(self, resource_id: str, connection: Connection | None = None) -> TableInfo | None:
+        """The table of `resource_id`, or None. With `connection`: locked for its reads."""
+        if connection is None:
+            with self.connect() as own:
+                return self.describe(resource_id, own)
+        self.ensure()
+        lock = " FOR KEY SHARE" if self.dialect == "postgresql" else ""
+        row = connection.execute(
+            text(f"SELECT * FROM {self.qualified(META)} WHERE resource_id = :id{lock}"),
+            {"id": resource_id},
+        ).first()
+        return self._info(row) if row is not None else None
+
+    def resource_ids(self) -> set[str]:
+        with self.connect() as connection:
+            rows = connection.execute(text(f"SELECT resource_id FROM {self.qualified(META)}"))
+            return {row[0] for row in rows}
+
+    # ------------------------------------------------------------------ writing
+
+    @contextmanager
+    def begin(self) -> Iterator[Connection]:
+        """A write transaction on the DataStore database (SQLite: BEGIN IMMEDIATE)."""
+        self.ensure()
+        engine = self.engine
+        if self.dialect == "sqlite":
+            engine = engine.execution_options(catalog_write=True)
+        with engine.begin() as connection:
+            yield connection
+
+    def lock(self, connection: Connection, resource_id: str) -> TableInfo | None:
+        """The table of `resource_id`, locked against readers and writers until commit."""
+        row = connection.execute(
+            text(
+                f"SELECT * FROM {self.qualified(META)} WHERE resource_id = :id"
+                + (" FOR UPDATE" if self.dialect == "postgresql" else "")
+            ),
+            {"id": resource_id},
+        ).first()
+        return self._info(row) if row is not None else None
+
+    def serialize_writers(self, connection: Connection, resource_id: str) -> None:
+        """PostgreSQL: one writer per resource at a time (readers are not held off)."""
+        if self.dialect == "postgresql":
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(hashtext(:key))"),
+                {"key": f"datastore:{resource_id}"},
+            )
+
+    def set_count(self, connection: Connection, info: TableInfo, count: int,
+                  fields: Sequence[DatastoreField] | None = None) -> None:  # fmt: skip
+        """Record a table's new row count (and fields) in its pointer row."""
+        values = {"id": info.resource_id, "count": count, "modified": _now()}
+        sql = "row_count = :count, modified = :modified"
+        if fields is not None:
+            sql += ", fields = :fields"
+            values["fields"] = json.dumps([f.as_dict() for f in fields], ensure_ascii=False)
+        connection.execute(
+            text(f"UPDATE {self.qualified(META)} SET {sql} WHERE resource_id = :id"), values
+        )
+
+    def create_table(
+        self,
+        resource_id: str,
+        fields: Sequence[DatastoreField],
+        rows: Iterable[Sequence[Any]],
+        *,
+        primary_key: Sequence[str] = (),
+    ) -> TableInfo:
+        """Create the table of `resource_id` with `rows` (typed values in field order),
+        replacing any previous one in the same transaction. Returns the new table."""
+        with self.begin() as connection:
+            self.serialize_writers(connection, resource_id)
+            return self.replace_in(connection, resource_id, fields, rows, primary_key)
+
+    def replace_in(
+        self,
+        connection: Connection,
+        resource_id: str,
+        fields: Sequence[DatastoreField],
+        rows: Iterable[Sequence[Any]],
+        primary_key: Sequence[str] = (),
+    ) -> TableInfo:
+        """`create_table` inside the caller's write transaction (see `begin`)."""
+        name = "t" + uuid.uuid4().hex
+        fields = list(fields)
+        self._create_physical(connection, name, fields)
+        count = self._bulk_insert(connection, name, fields, rows)
+        self._index(connection, name, fields, primary_key)
+        old = self.lock(connection, resource_id)
+        meta = {"id": resource_id, "name": name, "count": count, "modified": _now(),
+                "fields": json.dumps([f.as_dict() for f in fields], ensure_ascii=False),
+                "pk": json.dumps(list(primary_key))}  # fmt: skip
+        if old is None:
+            connection.execute(
+                text(
+                    f"INSERT INTO {self.qualified(META)} (resource_id, table_name, fields, "
+                    "primary_key, row_count, modified) "
+                    "VALUES (:id, :name, :fields, :pk, :count, :modified)"
+                ),
+                meta,
+            )
+        else:
+            connection.execute(
+                text(
+                    f"UPDATE {self.qualified(META)} SET table_name = :name, fields = "
+                    ":fields, primary_key = :pk, row_count = :count, modified = :modified "
+                    "WHERE resource_id = :id"
+                ),
+                meta,
+            )
+            self._drop_physical(connection, old.table)
+        created = self.lock(connection, resource_id)
+        assert created is not None
+        return created
+
+    def drop_table(self, resource_id: str) -> bool:
+        """Drop the table of `resource_id`; False if it had none."""
+        with self.begin() as connection:
+            self.serialize_writers(connection, resource_id)
+            return self.drop_in(connection, resource_id)
+
+    def drop_in(self, connection: Connection, resource_id: str) -> bool:
+        """`drop_table` inside the caller's write transaction."""
+        old = self.lock(connection, resource_id)
+        if old is None:
+            return False
+        connection.execute(
+            text(f"DELETE FROM {self.qualified(META)} WHERE resource_id = :id"),
+            {"id": resource_id},
+        )
+        self._drop_physical(connection, old.table)
+        return True
+
+    def typed_rows(
+        self, connection: Connection, info: TableInfo, where: str = "", params: dict | None = None
+    ) -> Iterator[tuple[int, tuple]]:
+        """(_id, typed values) of the table's rows (all, or those `where` selects)."""
+        columns = ", ".join(["_id", *(quote(f.id) for f in info.fields)])
+        sql = f"SELECT {columns} FROM {info.sql_name}"
+        if where:
+            sql += f" WHERE {where}"
+        types = [f.type for f in info.fields]
+        decode = sqlite_decoded if self.dialect == "sqlite" else postgres_decoded
+        for row in connection.execute(text(sql + " ORDER BY _id"), params or {}):
+            yield row[0], tuple(decode(v, t) for v, t in zip(row[1:], types, strict=True))
+
+    # ------------------------------------------------------------------ physical tables
+
+    def _create_physical(self, connection: Connection, name: str,
+                         fields: list[DatastoreField]) -> None:  # fmt: skip
+        if self.dialect == "postgresql":
+            columns = ", ".join(f"{quote(f.id)} {POSTGRES_COLUMN[f.type]}" for f in fields)
+            connection.execute(
+                text(
+                    f"CREATE TABLE {self.qualified(name)} (_id bigint NOT NULL"
+                    f"{', ' + columns if columns else ''}, _full_text tsvector)"
+                )
+            )
+            return
+        columns = "".join(f", {quote(f.id)} {SQLITE_COLUMN[f.type]}" for f in fields)
+        connection.execute(
+            text(f"CREATE TABLE {quote(name)} (_id INTEGER PRIMARY KEY{columns}, _full_text TEXT)")
+        )
+        connection.execute(  # external content: the words are the table's _full_text
+            text(
+                f"CREATE VIRTUAL TABLE {quote(name + '__fts')} USING fts5(_full_text, "
+                f"content='{name}', content_rowid='_id')"
+            )
+        )
+
+    def _index(self, connection: Connection, name: str, fields: list[DatastoreField],
+               primary_key: Sequence[str]) -> None:  # fmt: skip
+        if self.dialect == "postgresql":
+            connection.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+            connection.execute(text(f"ALTER TABLE {self.qualified(name)} ADD PRIMARY KEY (_id)"))
+            connection.execute(
+                text(f"CREATE INDEX ON {self.qualified(name)} USING gin (_full_text)")
+            )
+        if primary_key:
+            columns = ", ".join(quote(column) for column in primary_key)
+            connection.execute(
+                text(
+                    f"CREATE UNIQUE INDEX {quote(name + '_pk')} ON "
+                    f"{self.qualified(name)} ({columns})"
+                )  # fmt: skip
+            )
+
+    def _drop_physical(self, connection: Connection, name: str) -> None:
+        connection.execute(text(f"DROP TABLE IF EXISTS {self.qualified(name)}"))
+        if self.dialect == "sqlite":
+            connection.execute(text(f"DROP TABLE IF EXISTS {quote(name + '__fts')}"))
+
+    def _bulk_insert(self, connection: Connection, name: str, fields: list[DatastoreField],
+                     rows: Iterable[Sequence[Any]]) -> int:  # fmt: skip
+        if self.dialect == "postgresql":
+            return _copy_rows(connection, self.qualified(name), fields, rows)
+        return _sqlite_rows(connection, name, fields, rows)
+
+    def insert_rows(self, connection: Connection, info: TableInfo,
+                    rows: Iterable[tuple[int, Sequence[Any]]]) -> None:  # fmt: skip
+        """Insert (_id, values) rows into an existing table, full text included."""
+        fields = info.fields
+        types = [f.type for f in fields]
+        names = ", ".join(["_id", *(quote(f.id) for f in fields)])
+        marks = ", ".join(f":p{i}" for i in range(len(fields) + 1)) + ", :ft"
+        batch = []
+        fts = []
+        for row_id, values in rows:
+            params = {"p0": row_id}
+            if self.dialect == "postgresql":
+                for index, (value, kind) in enumerate(zip(values, types, strict=True), 1):
+                    params[f"p{index}"] = postgres_value(value, kind)
+                params["ft"] = fulltext.tsvector_literal(values)
+            else:
+                for index, (value, kind) in enumerate(zip(values, types, strict=True), 1):
+                    params[f"p{index}"] = sqlite_value(value, kind)
+                params["ft"] = fulltext.fts_text(values)
+                fts.append({"rowid": row_id, "text": params["ft"]})
+            batch.append(params)
+        if not batch:
+            return
+        if self.dialect == "postgresql":
+            casts = ", ".join(
+                f"CAST(:p{i} AS {POSTGRES_COLUMN[f.type]})" for i, f in enumerate(fields, 1)
+            )
+            connection.execute(
+                text(
+                    f"INSERT INTO {info.sql_name} ({names}, _full_text) VALUES "
+                    f"(:p0{', ' + casts if casts else ''}, CAST(:ft AS tsvector))"
+                ),
+                batch,
+            )
+            return
+        connection.execute(
+            text(f"INSERT INTO {info.sql_name} ({names}, _full_text) VALUES ({marks})"), batch
+        )
+        connection.execute(
+            text(f"INSERT INTO {info.fts_sql_name} (rowid, _full_text) VALUES (:rowid, :text)"),
+            fts,
+        )
+
+    def delete_rows(self, connection: Connection, info: TableInfo, ids: list[int]) -> None:
+        """Delete rows by `_id`, full text included."""
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ", ".join(str(int(row_id)) for row_id in chunk)
+            if info.fts_sql_name:  # external content: the index forgets the stored words
+                old = connection.execute(
+                    text(f"SELECT _id, _full_text FROM {info.sql_name} WHERE _id IN ({marks})")
+                ).all()
+                fts = info.fts_sql_name
+                if old:
+                    connection.execute(
+                        text(
+                            f"INSERT INTO {fts} ({fts}, rowid, _full_text) "
+                            "VALUES ('delete', :r, :t)"
+                        ),
+                        [{"r": row_id, "t": words} for row_id, words in old],
+                    )
+            connection.execute(text(f"DELETE FROM {info.sql_name} WHERE _id IN ({marks})"))
+
+
+def _now() -> datetime:
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _copy_rows(connection: Connection, table: str, fields: list[DatastoreField],
+               rows: Iterable[Sequence[Any]]) -> int:  # fmt: skip
+    """PostgreSQL COPY of the rows, with _id and the tsvector computed on the way."""
+    columns = ", ".join(["_id", *(quote(f.id) for f in fields), "_full_text"])
+    json_columns = [i for i, f in enumerate(fields) if f.type == "json"]
+    raw = connection.connection.driver_connection
+    count = 0
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        write = copy.write_row
+        words = fulltext.tsvector_literal
+        for count, values in enumerate(rows, 1):  # noqa: B007
+            if json_columns:
+                values = list(values)
+                for index in json_columns:
+                    values[index] = postgres_value(values[index], "json")
+            write((count, *values, words(values)))
+    return count
+
+
+def _sqlite_rows(connection: Connection, name: str, fields: list[DatastoreField],
+                 rows: Iterable[Sequence[Any]]) -> int:  # fmt: skip
+    """executemany in batches, one transaction (the caller's), main table and FTS5 table."""
+    types = [f.type for f in fields]
+    convert_at = [i for i, t in enumerate(types) if t not in ("text", "int4", "int8", "float8")]
+    marks = ", ".join("?" * (len(fields) + 2))
+    insert = f"INSERT INTO {quote(name)} VALUES ({marks})"
+    insert_fts = f"INSERT INTO {quote(name + '__fts')} (rowid, _full_text) VALUES (?, ?)"
+    cursor = connection.connection.driver_connection.cursor()
+    count = 0
+    batch: list[tuple] = []
+    fts: list[tuple] = []
+    words = fulltext.fts_text
+    try:
+        for values in rows:
+            count += 1
+            text_words = words(values)
+            fts.append((count, text_words))
+            if convert_at:  # typed values of these columns become text / 0-1 / REAL
+                values = list(values)
+                for index in convert_at:
+                    value = values[index]
+                    if value is not None and type(value) is not str:
+                        values[index] = sqlite_value(value, types[index])
+            batch.append((count, *values, text_words))
+            if len(batch) >= BATCH_ROWS:
+                cursor.executemany(insert, batch)
+                cursor.executemany(insert_fts, fts)
+                batch.clear()
+                fts.clear()
+        if batch:
+            cursor.executemany(insert, batch)
+            cursor.executemany(insert_fts, fts)
+    finally:
+        cursor.close()
+    return count
+
+
+def sqlite_datastore_path(data_dir: Path) -> Path:
+    return data_dir / "datastore.db"

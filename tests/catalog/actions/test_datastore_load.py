@@ -1,0 +1,197 @@
+"""Uploads load into the DataStore in the background: state, replacement, failure, removal."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
+from io import BytesIO
+
+import pytest
+from sqlalchemy import text
+
+from catalog.actions.registry import ActionContext
+from catalog.errors import NotAuthorized, NotFound, ValidationFailed
+from tests.support import builders
+from tests.support.accounts import anonymous, person
+
+CSV = (
+    "mã,tên,dân số,ngày,đang hoạt động\n"
+    "1,Thành phố Bắc Giang,174229.5,2024-01-01,true\n"
+    "2,Huyện Lục Ngạn,220000,2024-12-31,false\n"
+    "3,,,,\n"
+)
+SCHEMA = {
+    "fields": [
+        {"name": "mã", "type": "integer", "title": "Mã"},
+        {"name": "tên", "type": "string"},
+        {"name": "dân số", "type": "number"},
+        {"name": "ngày", "type": "date"},
+        {"name": "đang hoạt động", "type": "boolean"},
+    ],
+    "primaryKey": ["mã"],
+}
+
+
+@dataclass
+class Upload:
+    file: BytesIO
+    filename: str
+
+
+def upload(body: str | bytes, name: str = "don-vi.csv") -> Upload:
+    return Upload(BytesIO(body.encode("utf-8") if isinstance(body, str) else body), name)
+
+
+@pytest.fixture
+def ctx(sysadmin_context: ActionContext) -> ActionContext:
+    builders.organization(sysadmin_context, "so-a")
+    builders.dataset(sysadmin_context, "don-vi", owner_org="so-a")
+    return sysadmin_context
+
+
+def _create(ctx: ActionContext, body: str | bytes = CSV, **extra) -> dict:
+    created = ctx.call(
+        "resource_create",
+        {"package_id": "don-vi", "upload": upload(body), "format": "CSV", **extra},
+    )
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    return created
+
+
+def _rows(ctx: ActionContext, resource_id: str) -> list[tuple]:
+    store = ctx.services.datastore
+    with store.connect() as connection:
+        info = store.describe(resource_id, connection)
+        columns = ", ".join(f'"{f.id}"' for f in info.fields)
+        sql = f"SELECT {columns} FROM {info.sql_name} ORDER BY _id"
+        return [tuple(row) for row in connection.execute(text(sql))]
+
+
+def test_an_upload_is_loaded_with_the_schema_types(ctx: ActionContext) -> None:
+    created = _create(ctx, schema=SCHEMA)
+    shown = ctx.call("resource_show", {"id": created["id"]})
+    assert shown["datastore_active"] is True
+    status = ctx.call("xloader_status", {"resource_id": created["id"]})
+    assert status["status"] == "complete" and status["error"] is None
+    assert status["task_info"]["rows"] == 3 and status["task_info"]["finished"]
+    info = ctx.call("datastore_info", {"id": created["id"]})
+    assert info["meta"]["count"] == 3 and info["meta"]["load"]["status"] == "complete"
+    assert [(f["id"], f["type"]) for f in info["fields"]] == [
+        ("mã", "int8"), ("tên", "text"), ("dân số", "numeric"), ("ngày", "date"),
+        ("đang hoạt động", "bool")]  # fmt: skip
+    assert info["fields"][0]["info"]["label"] == "Mã"
+    assert info["fields"][0]["schema"]["uniquekey"] is True
+    rows = _rows(ctx, created["id"])
+    if ctx.services.datastore.dialect == "postgresql":
+        assert rows[0] == (1, "Thành phố Bắc Giang", Decimal("174229.5"),
+                           dt.date(2024, 1, 1), True)  # fmt: skip
+    else:
+        assert rows[0] == (1, "Thành phố Bắc Giang", 174229.5, "2024-01-01", 1)
+    assert rows[2] == (3, None, None, None, None)
+
+
+def test_without_a_schema_the_inferred_one_is_used(ctx: ActionContext) -> None:
+    created = _create(ctx)
+    info = ctx.call("datastore_info", {"id": created["id"]})
+    types = {f["id"]: f["type"] for f in info["fields"]}
+    assert types["mã"] in ("int8", "numeric") and types["tên"] == "text"
+    assert info["meta"]["count"] == 3
+
+
+def _cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese tools write it: base letters plus combining tone marks."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", char)
+            head = unicodedata.normalize("NFC", base + "".join(marks[:-1]))
+            out += (head + marks[-1]).encode("cp1258")
+    return out
+
+
+def test_windows_1258_and_semicolons_load_as_nfc_text(ctx: ActionContext) -> None:
+    body = _cp1258("mã;tên\n1;Lục Ngạn\n2;Yên Thế\n")
+    created = _create(ctx, body)
+    assert ctx.call("resource_show", {"id": created["id"]})["validation_status"] == "success"
+    names = [row[1] for row in _rows(ctx, created["id"])]
+    assert names == ["Lục Ngạn", "Yên Thế"]
+
+
+def test_a_new_file_replaces_the_table(ctx: ActionContext) -> None:
+    created = _create(ctx, schema=SCHEMA)
+    old = ctx.services.datastore.describe(created["id"])
+    body = "mã,tên,dân số,ngày,đang hoạt động\n9,Yên Dũng,1,2025-07-01,true\n"
+    ctx.call("resource_patch", {"id": created["id"], "upload": upload(body)})
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    assert _rows(ctx, created["id"])[0][:2] == (9, "Yên Dũng")
+    new = ctx.services.datastore.describe(created["id"])
+    assert new.count == 1 and new.table != old.table
+
+
+def test_a_failed_load_keeps_the_old_table_and_records_why(ctx: ActionContext) -> None:
+    created = _create(ctx, schema=SCHEMA)
+    too_big = "mã,tên,dân số,ngày,đang hoạt động\n99999999999999999999999,x,1,2025-07-01,true\n"
+    ctx.call("resource_patch", {"id": created["id"], "upload": upload(too_big), "schema": SCHEMA})
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    status = ctx.call("xloader_status", {"id": created["id"]})
+    assert status["status"] == "error" and status["error"]["message"]
+    assert len(_rows(ctx, created["id"])) == 3
+    assert ctx.call("resource_show", {"id": created["id"]})["datastore_active"] is True
+    invalid = "mã,tên,dân số,ngày,đang hoạt động\nabc,x,1,2025-07-01,true\n"
+    ctx.call("resource_patch", {"id": created["id"], "upload": upload(invalid), "schema": SCHEMA})
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    status = ctx.call("xloader_status", {"id": created["id"]})
+    assert status["status"] == "error" and "validation" in status["error"]["message"]
+    assert len(_rows(ctx, created["id"])) == 3
+
+
+def test_pending_then_complete(ctx: ActionContext) -> None:
+    jobs = ctx.services.datastore_jobs
+    jobs.stop()  # nothing runs: the job stays pending
+    created = ctx.call("resource_create", {"package_id": "don-vi", "upload": upload(CSV)})
+    status = ctx.call("xloader_status", {"id": created["id"]})
+    assert status["status"] == "pending" and status["task_info"]["started"] is None
+    assert created["datastore_active"] is False
+    jobs.run_task(created["id"], "load")
+    assert ctx.call("xloader_status", {"id": created["id"]})["status"] == "complete"
+    assert ctx.call("resource_show", {"id": created["id"]})["datastore_active"] is True
+
+
+def test_deleting_the_resource_or_purging_drops_the_table(ctx: ActionContext) -> None:
+    first = _create(ctx)
+    second = _create(ctx)
+    ctx.call("resource_delete", {"id": first["id"]})
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    assert ctx.services.datastore.describe(first["id"]) is None
+    assert ctx.services.datastore.describe(second["id"]) is not None
+    ctx.call("dataset_purge", {"id": "don-vi"})
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    assert ctx.services.datastore.resource_ids() == set()
+
+
+def test_resubmit_and_resume(ctx: ActionContext) -> None:
+    created = _create(ctx)
+    ctx.services.datastore.drop_table(created["id"])
+    assert ctx.call("xloader_submit", {"resource_id": created["id"]}) is True
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    assert ctx.services.datastore.describe(created["id"]).count == 3
+    ctx.services.datastore.create_table("gone-resource", [], iter([]))
+    assert ctx.services.datastore_jobs.resume() == 1
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    assert "gone-resource" not in ctx.services.datastore.resource_ids()
+
+
+def test_status_needs_edit_rights(ctx: ActionContext) -> None:
+    created = _create(ctx)
+    with pytest.raises(NotAuthorized):
+        anonymous(ctx).call("xloader_status", {"resource_id": created["id"]})
+    with pytest.raises(NotAuthorized):
+        person(ctx, "nguoi-ngoai").call("xloader_submit", {"resource_id": created["id"]})
+    with pytest.raises(NotFound):
+        ctx.call("xloader_status", {"resource_id": "khong-co"})
+    with pytest.raises(ValidationFailed):
+        ctx.call("xloader_status", {})
