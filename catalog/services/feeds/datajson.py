@@ -74,16 +74,6 @@ def _distribution(site: FeedSite, package: dict, resource: dict) -> dict[str, An
     return item
 
 
-def _datastore_dump(site: FeedSite, resource: dict) -> dict[str, Any]:
-    return {
-        "@type": "dcat:Distribution",
-        "downloadURL": as_uri(uris.datastore_dump_url(site.site_url, resource)),
-        "mediaType": "text/csv",
-        "format": "CSV",
-        "title": f"{text(resource.get('name')) or resource['id']} (DataStore, CSV)",
-    }
-
-
 def dataset_entry(site: FeedSite, package: dict[str, Any]) -> dict[str, Any]:
     more = extras(package)
     entry: dict[str, Any] = {
@@ -121,8 +111,6 @@ def dataset_entry(site: FeedSite, package: dict[str, Any]) -> dict[str, Any]:
     distributions = []
     for resource in package.get("resources") or []:
         distributions.append(_distribution(site, package, resource))
-        if resource.get("datastore_active") is True:
-            distributions.append(_datastore_dump(site, resource))
     if distributions:
         entry["distribution"] = distributions
     return entry

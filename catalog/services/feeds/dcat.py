@@ -276,23 +276,4 @@ class DcatBuilder(GraphWriter):
         for predicate, value in ((DCT.issued, created), (DCT.modified, modified)):
             if (stamp := datetime_literal(value)) is not None:
                 g.add((dist, predicate, stamp))
-        if resource.get("datastore_active") is True:
-            self._datastore_dump(ds, dist, resource, name, licence)
         return dist
-
-    def _datastore_dump(
-        self, ds: URIRef, dist: URIRef, resource: dict[str, Any], name: str, licence: Node | None
-    ) -> None:
-        """The DataStore's CSV dump of a resource's table, as a distribution of its own."""
-        g = self.g
-        dump = URIRef(f"{dist}/datastore-dump")
-        url = self._resource(uris.datastore_dump_url(self.site.site_url, resource))
-        g.add((ds, DCAT.distribution, dump))
-        g.add((dump, RDF.type, DCAT.Distribution))
-        g.add((dump, DCT.title, Literal(f"{name} (DataStore, CSV)", lang="vi")))
-        g.add((dump, DCAT.accessURL, url))
-        g.add((dump, DCAT.downloadURL, url))
-        g.add((dump, DCT.source, dist))
-        self._format(dump, "CSV", MEDIA_TYPES["CSV"])
-        if licence is not None:
-            g.add((dump, DCT.license, licence))

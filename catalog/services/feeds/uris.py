@@ -58,10 +58,6 @@ def resource_page(site: str, package: dict, resource: dict) -> str:
     return f"{landing_page(site, package)}/resource/{_segment(resource['id'])}"
 
 
-def datastore_dump_url(site: str, resource: dict) -> str:
-    return f"{catalog_uri(site)}/datastore/dump/{_segment(resource['id'])}"
-
-
 def license_uri(site: str, license_id: str) -> str:
     """A licence without a public URL of its own (e.g. `other-open`)."""
     return f"{catalog_uri(site)}/licenses#{_segment(license_id)}"
