@@ -305,7 +305,7 @@ def _writable(context: ActionContext, data_dict: dict[str, Any]) -> Resource:
 @action(side_effect_free=True)
 def xloader_status(context: ActionContext, data_dict: dict[str, Any]) -> dict[str, Any]:
     """The state of the DataStore load of a resource's file, as ckanext-xloader shows it:
-    status (pending, running, complete, error), job_id, last_updated, error, task_info
+    status (pending, running, indexing, complete, error), job_id, last_updated, error, task_info
     (created, started, finished, rows).
 
     :param resource_id: the resource (also `id`)

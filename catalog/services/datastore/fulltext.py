@@ -13,6 +13,7 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 from functools import lru_cache
 from operator import add
 from typing import Any
@@ -70,6 +71,16 @@ def _text_words(text: str) -> tuple[str, ...]:
     return words
 
 
+_DATES: dict[date, tuple[str, ...]] = {}
+
+
+def _date_words(value: date) -> tuple[str, ...]:
+    if len(_DATES) >= _CACHE_SIZE:
+        _DATES.clear()
+    words = _DATES[value] = tuple(_WORD.findall(text_of(value)))
+    return words
+
+
 def words_of(values: Iterable[Any]) -> list[str]:
     """The folded words of a row's values, in order (capped at MAX_WORDS)."""
     words: list[str] = []
@@ -77,7 +88,11 @@ def words_of(values: Iterable[Any]) -> list[str]:
     for value in values:
         if value is None:
             continue
-        if type(value) is not str:
+        if type(value) is int:  # digits fold to themselves (a minus sign is no word)
+            append(str(value) if value >= 0 else str(-value))
+        elif type(value) is date:  # columns repeat their dates: remembered
+            extend(_DATES.get(value) or _date_words(value))
+        elif type(value) is not str:
             extend(_words(text_of(value)))
         elif value.isascii() and len(value) <= MAX_WORD:  # numbers, codes, dates: cheap
             if value.isdigit():

@@ -2,9 +2,10 @@
 
 Writes that change a resource's data call `mark_load` / `mark_drop` inside their session;
 `Services.session` hands the marks to `DatastoreJobs.submit` once the transaction has
-committed. A load's state (pending, running, complete, error) is the resource's row in
-`datastore_jobs`, written as the job moves on; a failed load leaves the previous table in
-place and records why. One worker does the jobs one at a time, so the loads and drops of a
+committed. A load's state (pending, running, indexing, complete, error) is the resource's
+row in `datastore_jobs`, written as the job moves on (a first load is `indexing` once its
+rows are live, until its search indexes are built); a failed load leaves the previous table
+in place and records why. One worker does the jobs one at a time, so the loads and drops of a
 resource never overlap; `wait_idle()` lets tests and the CLI wait for the queue to drain.
 """
 
@@ -24,7 +25,7 @@ from catalog.db.datastore_models import DatastoreJob
 from catalog.db.models import Package, Resource, ResourceValidation, utcnow
 from catalog.services.datastore.indexes import create_search_indexes, make_all_visible
 from catalog.services.datastore.loader import LoadError, LoadPlan, load_file
-from catalog.services.datastore.store import DatastoreStore
+from catalog.services.datastore.store import DatastoreStore, Indexer
 
 if TYPE_CHECKING:
     from catalog.services.runtime import Services
@@ -84,7 +85,7 @@ def take_marks(session: Session) -> dict[str, str]:
 @dataclass(frozen=True)
 class _Task:
     resource_id: str
-    kind: str  # "load" | "drop"
+    kind: str  # "load" | "drop" | "index"
 
 
 class DatastoreJobs:
@@ -116,7 +117,7 @@ class DatastoreJobs:
         with self.services.session() as session:
             waiting = session.execute(
                 select(DatastoreJob.resource_id).where(
-                    DatastoreJob.status.in_(("pending", "running"))
+                    DatastoreJob.status.in_(("pending", "running", "indexing"))
                 )
             ).scalars()
             marks = {resource_id: "load" for resource_id in waiting}
@@ -125,6 +126,8 @@ class DatastoreJobs:
             )
         for resource_id in self.services.datastore.resource_ids() - active:
             marks.setdefault(resource_id, "drop")
+        for resource_id in self.services.datastore.unindexed():
+            marks.setdefault(resource_id, "index")
         if marks:
             self.submit(marks)
         return len(marks)
@@ -186,6 +189,9 @@ class DatastoreJobs:
             if not alive:
                 self._drop(resource_id)
             return
+        if kind == "index":
+            index_table(self.services.datastore, resource_id)
+            return
         self._load(resource_id)
 
     def _drop(self, resource_id: str) -> None:
@@ -199,9 +205,11 @@ class DatastoreJobs:
         job_id = self._set_state(resource_id, "running", started=utcnow())
         if job_id is None:  # no pending job (already done, or the resource went away)
             return
+        store = self.services.datastore
         try:
             plan = self._plan(resource_id)
-            info = load_file(self.services.datastore, resource_id, plan)
+            info = load_file(store, resource_id, plan, indexer=search_indexer(store),
+                             defer_indexes=True)  # fmt: skip
         except LoadError as error:
             self._set_state(resource_id, "error", job_id=job_id, error=str(error))
             return
@@ -210,8 +218,12 @@ class DatastoreJobs:
             message = f"The rows could not be stored: {_short(error)}"
             self._set_state(resource_id, "error", job_id=job_id, error=message)
             return
+        if not info.indexed:  # a first load: live now, indexes next (status "indexing")
+            self._set_state(resource_id, "indexing", job_id=job_id, rows=info.count, active=True)
+            index_table(store, resource_id)
+        else:
+            make_all_visible(store.engine, info)
         self._set_state(resource_id, "complete", job_id=job_id, rows=info.count, active=True)
-        index_table(self.services.datastore, resource_id)
 
     def _plan(self, resource_id: str) -> LoadPlan:
         with self.services.session() as session:
@@ -269,15 +281,17 @@ class DatastoreJobs:
             return job.job_id
 
 
+def search_indexer(store: DatastoreStore) -> Indexer:
+    """The per-column search indexes of indexes.py, as `create_table` takes them."""
+    return lambda connection, info: create_search_indexes(connection, store.dialect, info)
+
+
 def index_table(store: DatastoreStore, resource_id: str) -> None:
-    """The per-column search indexes (indexes.py), built after the rows are in: searches
-    work meanwhile, and a failure here only costs speed."""
+    """The indexes a first load deferred (full text on PostgreSQL, per-column), built after
+    the rows went live: searches work meanwhile (q as a scan), and a failure here only costs
+    speed (the table stays `indexed` False; `resume` tries again)."""
     try:
-        with store.begin() as connection:
-            store.serialize_writers(connection, resource_id)
-            info = store.describe(resource_id, connection)
-            if info is not None:
-                create_search_indexes(connection, store.dialect, info)
+        info = store.finish_indexing(resource_id, search_indexer(store))
         if info is not None:
             make_all_visible(store.engine, info)
     except Exception:

@@ -3,7 +3,8 @@
 The file passed Frictionless validation already (rows have the schema's width, cells parse
 as their types), so this only reads it with the csv module, in the encoding and dialect the
 validation found, converts each cell per its Table Schema type and hands the typed rows to
-`DatastoreStore.create_table` (SQLite executemany / PostgreSQL COPY, one transaction).
+`DatastoreStore.create_table` (SQLite executemany / PostgreSQL COPY, one transaction; a
+first load may go live before its search indexes are built, see store.py).
 Text is decoded as it streams and NFC-normalized cell by cell: the same text as the
 validation's normalized copy, without writing one.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from catalog.services.datastore.store import DatastoreField, DatastoreStore, TableInfo
+from catalog.services.datastore.store import DatastoreField, DatastoreStore, Indexer, TableInfo
 from catalog.services.datastore.types import ckan_type_for, row_converter
 
 LOADABLE_FORMATS = ("csv", "tsv")
@@ -169,7 +170,16 @@ def _skip_header(reader: Any, labels: list[str]) -> None:
     raise LoadError("The header row was not found")
 
 
-def load_file(store: DatastoreStore, resource_id: str, plan: LoadPlan) -> TableInfo:
-    """Load the file into a new table and swap it in for `resource_id`'s old one."""
+def load_file(
+    store: DatastoreStore,
+    resource_id: str,
+    plan: LoadPlan,
+    *,
+    indexer: Indexer | None = None,
+    defer_indexes: bool = False,
+) -> TableInfo:
+    """Load the file into a new table and swap it in for `resource_id`'s old one (see
+    `DatastoreStore.create_table` for `indexer` and `defer_indexes`)."""
     fields, primary_key = datastore_fields(plan.schema)
-    return store.create_table(resource_id, fields, read_rows(plan), primary_key=primary_key)
+    return store.create_table(resource_id, fields, read_rows(plan), primary_key=primary_key,
+                              indexer=indexer, defer_indexes=defer_indexes)  # fmt: skip

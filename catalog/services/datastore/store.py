@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -45,7 +45,8 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from catalog.services.datastore import fulltext
+from catalog.services.datastore import bulk, fulltext
+from catalog.services.datastore.bulk import quote
 from catalog.services.datastore.types import (
     POSTGRES_COLUMN,
     SQLITE_COLUMN,
@@ -55,8 +56,8 @@ from catalog.services.datastore.types import (
     sqlite_value,
 )
 
-BATCH_ROWS = 10_000
 META = "_tables"
+Indexer = Callable[[Connection, "TableInfo"], None]  # builds the per-column search indexes
 
 
 @dataclass(frozen=True)
@@ -82,16 +83,17 @@ class TableInfo:
     fts_sql_name: str | None = None  # SQLite: the quoted FTS5 table
     primary_key: list[str] = field(default_factory=list)
     modified: datetime | None = None
+    indexed: bool = True  # False: a first load's rows are live, its indexes still building
+
+    @property
+    def fulltext_ready(self) -> bool:
+        """Whether the full-text index is built. When False (PostgreSQL, a first load being
+        indexed) `_full_text` is complete but has no GIN index yet: `@@` is still correct,
+        as a scan. SQLite builds FTS5 with the rows, so it is always True there."""
+        return self.indexed or self.fts_sql_name is not None
 
     def field(self, field_id: str) -> DatastoreField | None:
         return next((f for f in self.fields if f.id == field_id), None)
-
-
-def quote(identifier: str) -> str:
-    """A double-quoted SQL identifier (any text without NUL)."""
-    if "\x00" in identifier:
-        raise ValueError("identifier contains NUL")
-    return '"' + identifier.replace('"', '""') + '"'
 
 
 class DatastoreStore:
@@ -123,6 +125,7 @@ class DatastoreStore:
             fts_sql_name=quote(row.table_name + "__fts") if self.dialect == "sqlite" else None,
             primary_key=json.loads(row.primary_key or "[]"),
             modified=modified,
+            indexed=bool(getattr(row, "indexed", 1)),
         )
 
     # ------------------------------------------------------------------ setup
@@ -139,9 +142,17 @@ class DatastoreStore:
                     f"CREATE TABLE IF NOT EXISTS {self.qualified(META)} ("
                     "resource_id VARCHAR(100) PRIMARY KEY, table_name VARCHAR(40) NOT NULL, "
                     "fields TEXT NOT NULL, primary_key TEXT, row_count BIGINT NOT NULL, "
-                    "modified TIMESTAMP NOT NULL)"
+                    "modified TIMESTAMP NOT NULL, indexed INTEGER NOT NULL DEFAULT 1)"
                 )
             )
+            columns = connection.execute(text(f"SELECT * FROM {self.qualified(META)} LIMIT 0"))
+            if "indexed" not in columns.keys():  # a pointer table from before `indexed`
+                connection.execute(
+                    text(
+                        f"ALTER TABLE {self.qualified(META)} "
+                        "ADD COLUMN indexed INTEGER NOT NULL DEFAULT 1"
+                    )
+                )
         self._ready = True
 
     # ------------------------------------------------------------------ reading
@@ -225,12 +236,20 @@ class DatastoreStore:
         rows: Iterable[Sequence[Any]],
         *,
         primary_key: Sequence[str] = (),
+        indexer: Indexer | None = None,
+        defer_indexes: bool = True,
     ) -> TableInfo:
         """Create the table of `resource_id` with `rows` (typed values in field order),
-        replacing any previous one in the same transaction. Returns the new table."""
+        replacing any previous one in the same transaction. Returns the new table.
+
+        `indexer` builds the per-column search indexes (indexes.py) before the swap. With
+        `defer_indexes`, a FIRST table goes live as soon as its rows (and SQLite's FTS5) are
+        in, `indexed` False; `finish_indexing` builds the rest. A replacement never defers:
+        the old table serves until the new one is completely indexed."""
         with self.begin() as connection:
             self.serialize_writers(connection, resource_id)
-            return self.replace_in(connection, resource_id, fields, rows, primary_key)
+            return self.replace_in(connection, resource_id, fields, rows, primary_key,
+                                   indexer=indexer, defer_indexes=defer_indexes)  # fmt: skip
 
     def replace_in(
         self,
@@ -239,23 +258,34 @@ class DatastoreStore:
         fields: Sequence[DatastoreField],
         rows: Iterable[Sequence[Any]],
         primary_key: Sequence[str] = (),
+        *,
+        indexer: Indexer | None = None,
+        defer_indexes: bool = False,
     ) -> TableInfo:
         """`create_table` inside the caller's write transaction (see `begin`)."""
         name = "t" + uuid.uuid4().hex
         fields = list(fields)
         self._create_physical(connection, name, fields)
         count = self._bulk_insert(connection, name, fields, rows)
-        self._index(connection, name, fields, primary_key)
+        self._index_keys(connection, name, primary_key)
+        exists = connection.execute(  # not locked yet: readers keep reading while we index
+            text(f"SELECT 1 FROM {self.qualified(META)} WHERE resource_id = :id"),
+            {"id": resource_id},
+        ).first()
+        deferred = defer_indexes and exists is None
+        if not deferred:
+            new = self._pending_info(resource_id, name, fields, count, primary_key)
+            self._index_search(connection, new, indexer)
         old = self.lock(connection, resource_id)
         meta = {"id": resource_id, "name": name, "count": count, "modified": _now(),
                 "fields": json.dumps([f.as_dict() for f in fields], ensure_ascii=False),
-                "pk": json.dumps(list(primary_key))}  # fmt: skip
+                "pk": json.dumps(list(primary_key)), "indexed": 0 if deferred else 1}  # fmt: skip
         if old is None:
             connection.execute(
                 text(
                     f"INSERT INTO {self.qualified(META)} (resource_id, table_name, fields, "
-                    "primary_key, row_count, modified) "
-                    "VALUES (:id, :name, :fields, :pk, :count, :modified)"
+                    "primary_key, row_count, modified, indexed) "
+                    "VALUES (:id, :name, :fields, :pk, :count, :modified, :indexed)"
                 ),
                 meta,
             )
@@ -263,8 +293,8 @@ class DatastoreStore:
             connection.execute(
                 text(
                     f"UPDATE {self.qualified(META)} SET table_name = :name, fields = "
-                    ":fields, primary_key = :pk, row_count = :count, modified = :modified "
-                    "WHERE resource_id = :id"
+                    ":fields, primary_key = :pk, row_count = :count, modified = :modified, "
+                    "indexed = :indexed WHERE resource_id = :id"
                 ),
                 meta,
             )
@@ -272,6 +302,37 @@ class DatastoreStore:
         created = self.lock(connection, resource_id)
         assert created is not None
         return created
+
+    def finish_indexing(self, resource_id: str, indexer: Indexer | None = None) -> TableInfo | None:
+        """Build the indexes a first load deferred (PostgreSQL's GIN, the search indexes),
+        then mark the table indexed. Readers keep reading meanwhile (PostgreSQL's CREATE
+        INDEX blocks writes only); None if the resource has no table."""
+        with self.begin() as connection:
+            self.serialize_writers(connection, resource_id)
+            info = self.describe(resource_id, connection)
+            if info is None or info.indexed:
+                return info
+            self._index_search(connection, info, indexer)
+            connection.execute(
+                text(f"UPDATE {self.qualified(META)} SET indexed = 1 WHERE resource_id = :id"),
+                {"id": resource_id},
+            )
+            return self.describe(resource_id, connection)
+
+    def unindexed(self) -> set[str]:
+        """The resources whose first load's indexes are not built (a stopped process)."""
+        with self.connect() as connection:
+            rows = connection.execute(
+                text(f"SELECT resource_id FROM {self.qualified(META)} WHERE indexed = 0")
+            )
+            return {row[0] for row in rows}
+
+    def _pending_info(self, resource_id: str, name: str, fields: list[DatastoreField],
+                      count: int, primary_key: Sequence[str]) -> TableInfo:  # fmt: skip
+        return TableInfo(resource_id=resource_id, table=name, fields=fields, count=count,
+                         sql_name=self.qualified(name), primary_key=list(primary_key),
+                         fts_sql_name=quote(name + "__fts") if self.dialect == "sqlite" else None,
+                         indexed=False)  # fmt: skip
 
     def drop_table(self, resource_id: str) -> bool:
         """Drop the table of `resource_id`; False if it had none."""
@@ -324,18 +385,15 @@ class DatastoreStore:
         connection.execute(  # external content: the words are the table's _full_text
             text(
                 f"CREATE VIRTUAL TABLE {quote(name + '__fts')} USING fts5(_full_text, "
-                f"content='{name}', content_rowid='_id')"
+                f"content='{name}', content_rowid='_id', {bulk.FTS5_OPTIONS})"
             )
         )
 
-    def _index(self, connection: Connection, name: str, fields: list[DatastoreField],
-               primary_key: Sequence[str]) -> None:  # fmt: skip
+    def _index_keys(self, connection: Connection, name: str,
+                    primary_key: Sequence[str]) -> None:  # fmt: skip
+        """The indexes a live table needs at once: `_id` and the unique key (upserts)."""
         if self.dialect == "postgresql":
-            connection.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
             connection.execute(text(f"ALTER TABLE {self.qualified(name)} ADD PRIMARY KEY (_id)"))
-            connection.execute(
-                text(f"CREATE INDEX ON {self.qualified(name)} USING gin (_full_text)")
-            )
         if primary_key:
             columns = ", ".join(quote(column) for column in primary_key)
             connection.execute(
@@ -345,6 +403,20 @@ class DatastoreStore:
                 )  # fmt: skip
             )
 
+    def _index_search(self, connection: Connection, info: TableInfo,
+                      indexer: Indexer | None) -> None:  # fmt: skip
+        """PostgreSQL's GIN index of the full text, then `indexer`'s per-column indexes."""
+        if self.dialect == "postgresql":
+            connection.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
+            connection.execute(
+                text(
+                    f"CREATE INDEX ON {info.sql_name} USING gin (_full_text) "
+                    "WITH (fastupdate = off)"
+                )
+            )
+        if indexer is not None:
+            indexer(connection, info)
+
     def _drop_physical(self, connection: Connection, name: str) -> None:
         connection.execute(text(f"DROP TABLE IF EXISTS {self.qualified(name)}"))
         if self.dialect == "sqlite":
@@ -352,9 +424,11 @@ class DatastoreStore:
 
     def _bulk_insert(self, connection: Connection, name: str, fields: list[DatastoreField],
                      rows: Iterable[Sequence[Any]]) -> int:  # fmt: skip
+        types = [f.type for f in fields]
         if self.dialect == "postgresql":
-            return _copy_rows(connection, self.qualified(name), fields, rows)
-        return _sqlite_rows(connection, name, fields, rows)
+            columns = [f.id for f in fields]
+            return bulk.copy_rows(connection, self.qualified(name), columns, types, rows)
+        return bulk.sqlite_rows(connection, name, types, rows)
 
     def insert_rows(self, connection: Connection, info: TableInfo,
                     rows: Iterable[tuple[int, Sequence[Any]]]) -> None:  # fmt: skip
@@ -422,63 +496,6 @@ class DatastoreStore:
 
 def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _copy_rows(connection: Connection, table: str, fields: list[DatastoreField],
-               rows: Iterable[Sequence[Any]]) -> int:  # fmt: skip
-    """PostgreSQL COPY of the rows, with _id and the tsvector computed on the way."""
-    columns = ", ".join(["_id", *(quote(f.id) for f in fields), "_full_text"])
-    json_columns = [i for i, f in enumerate(fields) if f.type == "json"]
-    raw = connection.connection.driver_connection
-    count = 0
-    with raw.cursor() as cursor, cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-        write = copy.write_row
-        words = fulltext.tsvector_literal
-        for count, values in enumerate(rows, 1):  # noqa: B007
-            if json_columns:
-                values = list(values)
-                for index in json_columns:
-                    values[index] = postgres_value(values[index], "json")
-            write((count, *values, words(values)))
-    return count
-
-
-def _sqlite_rows(connection: Connection, name: str, fields: list[DatastoreField],
-                 rows: Iterable[Sequence[Any]]) -> int:  # fmt: skip
-    """executemany in batches, one transaction (the caller's), main table and FTS5 table."""
-    types = [f.type for f in fields]
-    convert_at = [i for i, t in enumerate(types) if t not in ("text", "int4", "int8", "float8")]
-    marks = ", ".join("?" * (len(fields) + 2))
-    insert = f"INSERT INTO {quote(name)} VALUES ({marks})"
-    insert_fts = f"INSERT INTO {quote(name + '__fts')} (rowid, _full_text) VALUES (?, ?)"
-    cursor = connection.connection.driver_connection.cursor()
-    count = 0
-    batch: list[tuple] = []
-    fts: list[tuple] = []
-    words = fulltext.fts_text
-    try:
-        for values in rows:
-            count += 1
-            text_words = words(values)
-            fts.append((count, text_words))
-            if convert_at:  # typed values of these columns become text / 0-1 / REAL
-                values = list(values)
-                for index in convert_at:
-                    value = values[index]
-                    if value is not None and type(value) is not str:
-                        values[index] = sqlite_value(value, types[index])
-            batch.append((count, *values, text_words))
-            if len(batch) >= BATCH_ROWS:
-                cursor.executemany(insert, batch)
-                cursor.executemany(insert_fts, fts)
-                batch.clear()
-                fts.clear()
-        if batch:
-            cursor.executemany(insert, batch)
-            cursor.executemany(insert_fts, fts)
-    finally:
-        cursor.close()
-    return count
 
 
 def sqlite_datastore_path(data_dir: Path) -> Path:
