@@ -51,6 +51,21 @@ def locked_package(session: Session, reference: Any) -> Package:
     return package
 
 
+def _added_group_ids(session: Session, package: Package, groups: Any) -> list[str]:
+    """The groups `groups` puts the dataset into that it is not in yet: as CKAN's
+    package_update auth (`_check_group_auth`), only these need the caller's group rights."""
+    current = set(
+        session.execute(
+            select(Member.group_id).where(
+                Member.table_name == "package",
+                Member.table_id == package.id,
+                Member.state == "active",
+            )
+        ).scalars()
+    )
+    return [gid for gid in _group_ids(session, groups).values() if gid not in current]
+
+
 def _group_ids(session: Session, groups: Any) -> dict[str, str]:
     found: dict[str, str] = {}
     for group in groups if isinstance(groups, list) else []:
@@ -182,7 +197,8 @@ def package_update(context: ActionContext, data_dict: dict[str, Any]) -> dict[st
     with _placing(context, staged):
         with context.services.session(write=True) as session:
             package = locked_package(session, data_dict.get("id") or data_dict.get("name"))
-            authorize(context, session, "package_update", package=package)
+            added = _added_group_ids(session, package, data_dict.get("groups"))
+            authorize(context, session, "package_update", package=package, groups=added)
             ensure_writable(context, session, package)
             data = write_package(context, session, data_dict, package)
             data = _with_reports(context, session, staged, data)
@@ -199,7 +215,8 @@ def package_patch(context: ActionContext, data_dict: dict[str, Any]) -> dict[str
     with _placing(context, staged):
         with context.services.session(write=True) as session:
             package = locked_package(session, data_dict.get("id"))
-            authorize(context, session, "package_patch", package=package)
+            added = _added_group_ids(session, package, data_dict.get("groups"))
+            authorize(context, session, "package_patch", package=package, groups=added)
             ensure_writable(context, session, package)
             patched = current_input(session, package, site_url(context))
             patched.update({key: value for key, value in data_dict.items() if key != "id"})
@@ -341,6 +358,9 @@ def package_revise(context: ActionContext, data_dict: dict[str, Any]) -> dict[st
                 merge_key(current, key, value)
             except RevisionError as error:
                 raise ValidationFailed({f"update__{key}": [str(error)]}) from None
+        added = _added_group_ids(session, package, current.get("groups"))
+        if added:
+            authorize(context, session, "package_revise", package=package, groups=added)
         data = write_package(context, session, current, package)
     result = {"package": _shown(context, data)}
     if include:

@@ -267,6 +267,8 @@ def validate_package(
     clean["groups"] = []
     for group in groups:
         ref = group.get("id") or group.get("name")
+        if not isinstance(ref, str):
+            ref = str(ref) if ref else None  # a nested value names no group
         if not ref or ref not in group_ids:
             group_problems.append(f"Group {ref} does not exist" if ref else "Missing value")
         else:
