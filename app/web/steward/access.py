@@ -3,12 +3,13 @@ the organizations a steward may publish to."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from catalog.actions.auth import is_authorized
 from catalog.actions.registry import ActionContext
 from catalog.errors import NotAuthorized, NotFound
-from catalog.services.authz import organization_ids_for
+from catalog.services.authz import can_add_package_to_group, organization_ids_for
 from catalog.services.packages import find_package
 
 
@@ -29,6 +30,23 @@ def publishable_organizations(context: ActionContext) -> list[dict[str, Any]]:
     with context.services.session() as session:
         allowed = organization_ids_for(session, context.user_id, "editor")
     return [org for org in organizations if org["id"] in allowed]
+
+
+def assignable_themes(context: ActionContext, keep: Iterable[str] = ()) -> list[dict[str, Any]]:
+    """The themes the caller may add datasets to, by the check package_create makes (a role
+    in the theme, any role; sysadmins: all), plus the themes named in `keep` (those the
+    dataset already has, so an edit shows them), as group_list's dicts, by title."""
+    themes = context.call("group_list", {"all_fields": True, "sort": "title asc"})
+    if context.is_sysadmin:
+        return themes
+    kept = set(keep)
+    with context.services.session() as session:
+        return [
+            theme
+            for theme in themes
+            if theme["name"] in kept
+            or can_add_package_to_group(session, context.identity, theme["id"])
+        ]
 
 
 def member_organization_ids(context: ActionContext) -> set[str] | None:

@@ -11,7 +11,12 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from app.web.rendering import gettext
-from app.web.steward.access import Refused, editable_package, publishable_organizations
+from app.web.steward.access import (
+    Refused,
+    assignable_themes,
+    editable_package,
+    publishable_organizations,
+)
 from app.web.steward.forms import (
     DatasetForm,
     ResourceBlock,
@@ -37,8 +42,11 @@ from catalog.errors import NotAuthorized, NotFound, UploadTooLarge, ValidationFa
 FORM = "steward/dataset_form.html"
 
 
-def _choices(context: ActionContext, request: Request) -> dict[str, Any]:
-    """The options of the form's lists: organizations, themes, licenses, frequencies."""
+def _choices(
+    context: ActionContext, request: Request, package: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The options of the form's lists: organizations, themes (those the steward may add the
+    dataset to, and those it already has), licenses, frequencies."""
     frequency_labels = {
         "daily": gettext(request, "Daily"),
         "weekly": gettext(request, "Weekly"),
@@ -53,7 +61,9 @@ def _choices(context: ActionContext, request: Request) -> dict[str, Any]:
             (org["id"], org.get("display_name") or org["name"])
             for org in publishable_organizations(context)
         ],
-        "themes": context.call("group_list", {"all_fields": True, "sort": "title asc"}),
+        "themes": assignable_themes(
+            context, [group["name"] for group in (package or {}).get("groups") or []]
+        ),
         "licenses": [(lic["id"], lic["title"]) for lic in context.call("license_list", {})],
         "frequencies": list(frequency_labels.items()),
     }
@@ -82,7 +92,7 @@ def _form_page(
         "resources_by_id": {r["id"]: r for r in (package or {}).get("resources") or []},
         "errors": errors or {},
         "done": request.query_params.get("done"),
-        **_choices(context, request),
+        **_choices(context, request, package),
     }
     return page(request, FORM, values, status)
 

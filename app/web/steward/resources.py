@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.responses import Response
 
-from app.web.rendering import gettext
+from app.web.rendering import gettext, translations
 from app.web.steward.access import Refused, editable_package
 from app.web.steward.forms import field_errors
 from app.web.steward.pages import (
@@ -23,6 +23,7 @@ from app.web.steward.pages import (
     redirect,
     signed_in,
 )
+from app.web.validation_report import shape_report
 from catalog.actions.registry import ActionContext
 from catalog.errors import NotAuthorized, NotFound, UploadTooLarge, ValidationFailed
 
@@ -215,7 +216,10 @@ def build_resource_routes(router: APIRouter) -> None:
                 validation = context.call("resource_validation_show", {"resource_id": resource_id})
             except NotFound:
                 validation = None
-            values = {"package": package, "resource": resource, "validation": validation}
+            report = None
+            if validation is not None:
+                report = shape_report(validation, translations(request), resource_id=resource_id)
+            values = {"package": package, "resource": resource, "report": report}
             return page(request, "steward/report.html", values)
 
         return await run_in_threadpool(show)

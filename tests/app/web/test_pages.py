@@ -80,6 +80,16 @@ def test_every_dataset_page_renders_under_100_kb(all_dataset_pages: dict[str, An
     assert sizes[biggest] < MAX_PAGE_BYTES, (biggest, sizes[biggest])
 
 
+def test_home_totals_count_the_data_files(
+    web_http: httpx.Client, all_packages: dict[str, Any]
+) -> None:
+    totals = dict(re.findall(r"<dt>([^<]+)</dt><dd>([^<]+)</dd>", web_http.get("/").text))
+    files = sum(len(package["resources"]) for package in all_packages.values())
+    assert files > len(all_packages)  # some datasets have several files
+    assert totals["Tệp dữ liệu"].replace(".", "") == str(files)
+    assert totals["Bộ dữ liệu"] == "94" and "Định dạng tệp" not in totals
+
+
 @pytest.mark.parametrize("path", PAGE_TYPES)
 def test_page_types_are_small_and_load_nothing_from_other_hosts(
     web_http: httpx.Client, web_site: str, path: str

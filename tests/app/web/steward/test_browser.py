@@ -70,9 +70,15 @@ def test_publish_fix_and_republish(page, web_site, steward, axe_check, screensho
 
     page.click("text=Xem báo cáo kiểm tra")
     page.wait_for_url(re.compile(r"/report$"))
-    assert page.locator(".report-table").inner_text().count("Missing Cell") == 4
+    assert page.locator(".report-errors").inner_text().count("Thiếu ô ở dòng") == 4
     axe_check(page, "report")
     screenshot(page, "steward-report-failed")
+    report_url = page.url
+    page.goto(f"{web_site}/dataset/{slug}")  # the public page shows the same report
+    assert page.locator(".report .error-groups").inner_text().count("Thiếu ô") == 1
+    axe_check(page, "dataset with a failed report")
+    screenshot(page, "dataset-report-failed")
+    page.goto(report_url)
 
     page.click("text=Thay tệp")
     page.wait_for_url(re.compile(r"/edit$"))
@@ -101,3 +107,24 @@ def test_errors_take_the_focus_and_name_their_fields(page, web_site, steward, ax
     axe_check(page, "dataset form with errors")
     page.click("#error-summary a[href='#field-title-vi']")
     assert page.evaluate("location.hash") == "#field-title-vi"
+
+
+def test_account_links_look_right_on_public_pages(page, web_site, steward, axe_check, screenshot):
+    """The header's account links are styled by the site CSS, not only on steward pages."""
+    name, _ = steward
+    page.goto(f"{web_site}/user/login")
+    page.fill("#field-login", name)
+    page.fill("#field-password", PASSWORD)
+    page.click("form.login-form button[type=submit]")
+    page.wait_for_url(re.compile(r"/dashboard$"))
+    page.goto(f"{web_site}/dataset/bang-gia-dat")
+    assert page.locator("link[href*='steward.css']").count() == 0
+    nav = page.locator(".account-nav")
+    assert nav.evaluate("element => getComputedStyle(element).display") == "flex"
+    link = nav.locator("a", has_text="Bảng điều khiển").bounding_box()
+    button = nav.locator("button", has_text="Đăng xuất").bounding_box()
+    assert link and button
+    # one line: the sign-out form is inline, next to the dashboard link, not below it
+    assert button["y"] < link["y"] + link["height"] and button["x"] > link["x"]
+    axe_check(page, "public page signed in")
+    screenshot(page, "public-signed-in")

@@ -70,7 +70,7 @@ def test_a_failing_file_is_kept_flagged_reported_and_replaced(site: Site):
     assert resource["validation_status"] == "failure"
     assert "Không hợp lệ" in http.get("/dashboard").text
     report = http.get(f"/dataset/hong/resource/{resource['id']}/report")
-    assert report.status_code == 200 and "Missing Cell" in report.text
+    assert report.status_code == 200 and "Thiếu ô ở dòng 2" in report.text
     edit = f"/dataset/hong/resource/{resource['id']}/edit"
     answer = create(http, {"name": "Danh sách"}, {"upload": ("good.csv", GOOD_CSV)}, path=edit)
     assert answer.status_code == 303
