@@ -7,12 +7,11 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import FormData
 from starlette.responses import Response
 
 from app.web.rendering import gettext
 from app.web.steward.access import (
-    Refused,
     assignable_themes,
     editable_package,
     publishable_organizations,
@@ -30,14 +29,17 @@ from app.web.steward.forms import (
 from app.web.steward.pages import (
     acting,
     error,
+    failure_status,
     handles_refusals,
+    in_thread,
     page,
     posted_form,
     redirect,
     signed_in,
+    with_posted_form,
 )
 from catalog.actions.registry import ActionContext
-from catalog.errors import NotAuthorized, NotFound, UploadTooLarge, ValidationFailed
+from catalog.errors import NotAuthorized, NotFound, ValidationFailed
 
 FORM = "steward/dataset_form.html"
 
@@ -117,6 +119,30 @@ def _checked_before_saving(
     return problems
 
 
+def _save(
+    request: Request, context: ActionContext, form: DatasetForm, package: dict[str, Any] | None
+) -> Response:
+    """Create the dataset (`package` None) or patch `package` from the form, redirecting to its
+    edit page; the form again, with the errors, if it is refused."""
+    creating = package is None
+    problems = _checked_before_saving(request, form, creating=creating)
+    if problems:
+        return _form_page(request, context, form, package=package, errors=problems, status=400)
+    data = package_input(form, package)
+    _, origin = resources_input(form, package)
+    denied = (NotAuthorized,) if creating else (NotAuthorized, NotFound)
+    try:
+        saved = context.call("package_create" if creating else "package_patch", data)
+    except ValidationFailed as failed:
+        errors = field_errors(failed.errors, origin)
+        return _form_page(request, context, form, package=package, errors=errors,
+                          status=failure_status(failed))  # fmt: skip
+    except denied:
+        return error(request, 403)
+    done = "created" if creating else "saved"
+    return redirect(request, f"/dataset/edit/{saved['name']}?done={done}")
+
+
 def build_dataset_routes(router: APIRouter) -> None:
     @router.get("/dataset/new", include_in_schema=False)
     @handles_refusals
@@ -131,41 +157,22 @@ def build_dataset_routes(router: APIRouter) -> None:
             )
             return _form_page(request, context, form, package=None)
 
-        return await run_in_threadpool(show)
+        return await in_thread(request, show)
 
     @router.post("/dataset/new", include_in_schema=False)
     @handles_refusals
     async def create_dataset(request: Request) -> Response:
         context = acting(request, signed_in(request))
-        posted = await posted_form(request)
-        try:
+
+        def save(posted: FormData) -> Response:
             form = read_dataset_form(posted)
             if not form.values["name"]:
                 form.values["name"] = slugify(form.values["title_vi"])
             if not form.resources:
                 form.resources.append(ResourceBlock(0, {"source": "upload"}))
+            return _save(request, context, form, None)
 
-            def save() -> Response:
-                problems = _checked_before_saving(request, form, creating=True)
-                if problems:
-                    return _form_page(request, context, form, package=None, errors=problems,
-                                      status=400)  # fmt: skip
-                data = package_input(form, None)
-                _, origin = resources_input(form, None)
-                try:
-                    created = context.call("package_create", data)
-                except ValidationFailed as failed:
-                    errors = field_errors(failed.errors, origin)
-                    status = 413 if isinstance(failed, UploadTooLarge) else 400
-                    return _form_page(request, context, form, package=None, errors=errors,
-                                      status=status)  # fmt: skip
-                except NotAuthorized:
-                    return error(request, 403)
-                return redirect(request, f"/dataset/edit/{created['name']}?done=created")
-
-            return await run_in_threadpool(save)
-        finally:
-            await posted.close()
+        return await with_posted_form(request, save)
 
     @router.get("/dataset/edit/{name:name}", include_in_schema=False)
     @handles_refusals
@@ -173,49 +180,23 @@ def build_dataset_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            try:
-                package = editable_package(context, name, "package_update")
-            except Refused as refused:
-                return error(request, refused.status)
+            package = editable_package(context, name, "package_update")
             form = form_from_package(package)
             form.resources.append(ResourceBlock(len(form.resources), {"source": "upload"}))
             return _form_page(request, context, form, package=package)
 
-        return await run_in_threadpool(show)
+        return await in_thread(request, show)
 
     @router.post("/dataset/edit/{name:name}", include_in_schema=False)
     @handles_refusals
     async def update_dataset(request: Request, name: str) -> Response:
         context = acting(request, signed_in(request))
-        posted = await posted_form(request)
-        try:
 
-            def save() -> Response:
-                try:
-                    package = editable_package(context, name, "package_update")
-                except Refused as refused:
-                    return error(request, refused.status)
-                form = read_dataset_form(posted)
-                problems = _checked_before_saving(request, form, creating=False)
-                if problems:
-                    return _form_page(request, context, form, package=package, errors=problems,
-                                      status=400)  # fmt: skip
-                data = package_input(form, package)
-                _, origin = resources_input(form, package)
-                try:
-                    saved = context.call("package_patch", data)
-                except ValidationFailed as failed:
-                    errors = field_errors(failed.errors, origin)
-                    status = 413 if isinstance(failed, UploadTooLarge) else 400
-                    return _form_page(request, context, form, package=package, errors=errors,
-                                      status=status)  # fmt: skip
-                except (NotAuthorized, NotFound):
-                    return error(request, 403)
-                return redirect(request, f"/dataset/edit/{saved['name']}?done=saved")
+        def save(posted: FormData) -> Response:
+            package = editable_package(context, name, "package_update")
+            return _save(request, context, read_dataset_form(posted), package)
 
-            return await run_in_threadpool(save)
-        finally:
-            await posted.close()
+        return await with_posted_form(request, save)
 
     @router.get("/dataset/delete/{name:name}", include_in_schema=False)
     @handles_refusals
@@ -223,13 +204,10 @@ def build_dataset_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            try:
-                package = editable_package(context, name, "package_delete")
-            except Refused as refused:
-                return error(request, refused.status)
+            package = editable_package(context, name, "package_delete")
             return page(request, "steward/confirm_delete.html", {"package": package})
 
-        return await run_in_threadpool(show)
+        return await in_thread(request, show)
 
     @router.post("/dataset/delete/{name:name}", include_in_schema=False)
     @handles_refusals
@@ -238,13 +216,11 @@ def build_dataset_routes(router: APIRouter) -> None:
         await posted_form(request)
 
         def remove() -> Response:
+            package = editable_package(context, name, "package_delete")
             try:
-                package = editable_package(context, name, "package_delete")
                 context.call("package_delete", {"id": package["id"]})
-            except Refused as refused:
-                return error(request, refused.status)
             except (NotAuthorized, NotFound):
                 return error(request, 403)
             return redirect(request, "/dashboard?done=deleted")
 
-        return await run_in_threadpool(remove)
+        return await in_thread(request, remove)

@@ -9,13 +9,16 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
 from app.web.auth import csrf_ok, csrf_token, current_identity, send_session
 from app.web.rendering import href_for, render
+from app.web.steward.access import Refused
 from catalog.actions.registry import ActionContext, Identity
+from catalog.errors import UploadTooLarge, ValidationFailed
 
 MAX_FORM_FIELDS = 2000
 MAX_FORM_FILES = 50
@@ -87,6 +90,34 @@ async def posted_form(request: Request) -> FormData:
         await form.close()
         raise PageRefusal(error(request, 403, csrf_message(request)))
     return form
+
+
+async def in_thread(request: Request, work: Callable[[], Response]) -> Response:
+    """`work` (blocking: it calls actions) run in the threadpool; a Refused it raises becomes
+    the error page with its status."""
+
+    def guarded() -> Response:
+        try:
+            return work()
+        except Refused as refused:
+            return error(request, refused.status)
+
+    return await run_in_threadpool(guarded)
+
+
+async def with_posted_form(request: Request, work: Callable[[FormData], Response]) -> Response:
+    """`work` run in the threadpool (as by in_thread) on the posted, CSRF-checked form, whose
+    spooled uploads are closed afterwards."""
+    form = await posted_form(request)
+    try:
+        return await in_thread(request, lambda: work(form))
+    finally:
+        await form.close()
+
+
+def failure_status(failed: ValidationFailed) -> int:
+    """413 for an upload over the size limit, else 400."""
+    return 413 if isinstance(failed, UploadTooLarge) else 400
 
 
 def csrf_message(request: Request) -> str:

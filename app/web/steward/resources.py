@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData, UploadFile
 from starlette.responses import Response
 
@@ -17,15 +16,18 @@ from app.web.steward.forms import field_errors
 from app.web.steward.pages import (
     acting,
     error,
+    failure_status,
     handles_refusals,
+    in_thread,
     page,
     posted_form,
     redirect,
     signed_in,
+    with_posted_form,
 )
 from app.web.validation_report import shape_report
 from catalog.actions.registry import ActionContext
-from catalog.errors import NotAuthorized, NotFound, UploadTooLarge, ValidationFailed
+from catalog.errors import NotAuthorized, NotFound, ValidationFailed
 
 FORM = "steward/resource_form.html"
 
@@ -88,11 +90,8 @@ def build_resource_routes(router: APIRouter) -> None:
         resource_id: str | None,
         form: FormData,
     ) -> Response:
-        try:
-            package = editable_package(context, name, "package_update")
-            resource = _resource(package, resource_id) if resource_id else None
-        except Refused as refused:
-            return error(request, refused.status)
+        package = editable_package(context, name, "package_update")
+        resource = _resource(package, resource_id) if resource_id else None
         values, upload = _read(form)
         if resource is None and upload is None and not values["url"]:
             message = gettext(request, "Choose a file to upload or give a link to the data.")
@@ -104,7 +103,7 @@ def build_resource_routes(router: APIRouter) -> None:
             else:
                 saved = context.call("resource_patch", {**data, "id": resource["id"]})
         except ValidationFailed as failed:
-            status = 413 if isinstance(failed, UploadTooLarge) else 400
+            status = failure_status(failed)
             return form_page(request, package, resource, values, _errors(failed), status)
         except (NotAuthorized, NotFound):
             return error(request, 403)
@@ -119,23 +118,18 @@ def build_resource_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            try:
-                package = editable_package(context, name, "package_update")
-            except Refused as refused:
-                return error(request, refused.status)
+            package = editable_package(context, name, "package_update")
             return form_page(request, package, None, {"source": "upload"})
 
-        return await run_in_threadpool(show)
+        return await in_thread(request, show)
 
     @router.post("/dataset/{name:name}/resource/new", include_in_schema=False)
     @handles_refusals
     async def create_resource(request: Request, name: str) -> Response:
         context = acting(request, signed_in(request))
-        form = await posted_form(request)
-        try:
-            return await run_in_threadpool(save, request, context, name, None, form)
-        finally:
-            await form.close()
+        return await with_posted_form(
+            request, lambda form: save(request, context, name, None, form)
+        )
 
     @router.get("/dataset/{name:name}/resource/{resource_id:name}/edit", include_in_schema=False)
     @handles_refusals
@@ -143,28 +137,23 @@ def build_resource_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            try:
-                package = editable_package(context, name, "package_update")
-                resource = _resource(package, resource_id)
-            except Refused as refused:
-                return error(request, refused.status)
+            package = editable_package(context, name, "package_update")
+            resource = _resource(package, resource_id)
             is_upload = resource.get("url_type") == "upload"
             values = {key: resource.get(key) or "" for key in ("name", "format", "description")}
             values.update(source="upload" if is_upload else "link",
                           url="" if is_upload else resource.get("url") or "")  # fmt: skip
             return form_page(request, package, resource, values)
 
-        return await run_in_threadpool(show)
+        return await in_thread(request, show)
 
     @router.post("/dataset/{name:name}/resource/{resource_id:name}/edit", include_in_schema=False)
     @handles_refusals
     async def update_resource(request: Request, name: str, resource_id: str) -> Response:
         context = acting(request, signed_in(request))
-        form = await posted_form(request)
-        try:
-            return await run_in_threadpool(save, request, context, name, resource_id, form)
-        finally:
-            await form.close()
+        return await with_posted_form(
+            request, lambda form: save(request, context, name, resource_id, form)
+        )
 
     @router.get("/dataset/{name:name}/resource/{resource_id:name}/delete", include_in_schema=False)
     @handles_refusals
@@ -172,15 +161,12 @@ def build_resource_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            try:
-                package = editable_package(context, name, "package_update")
-                resource = _resource(package, resource_id)
-            except Refused as refused:
-                return error(request, refused.status)
+            package = editable_package(context, name, "package_update")
+            resource = _resource(package, resource_id)
             values = {"package": package, "resource": resource}
             return page(request, "steward/confirm_delete.html", values)
 
-        return await run_in_threadpool(show)
+        return await in_thread(request, show)
 
     @router.post("/dataset/{name:name}/resource/{resource_id:name}/delete", include_in_schema=False)
     @handles_refusals
@@ -189,17 +175,15 @@ def build_resource_routes(router: APIRouter) -> None:
         await posted_form(request)
 
         def remove() -> Response:
+            package = editable_package(context, name, "package_update")
+            resource = _resource(package, resource_id)
             try:
-                package = editable_package(context, name, "package_update")
-                resource = _resource(package, resource_id)
                 context.call("resource_delete", {"id": resource["id"]})
-            except Refused as refused:
-                return error(request, refused.status)
             except (NotAuthorized, NotFound):
                 return error(request, 403)
             return redirect(request, f"/dataset/edit/{package['name']}?done=resource-deleted")
 
-        return await run_in_threadpool(remove)
+        return await in_thread(request, remove)
 
     @router.get("/dataset/{name:name}/resource/{resource_id:name}/report", include_in_schema=False)
     @handles_refusals
@@ -207,11 +191,8 @@ def build_resource_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            try:
-                package = editable_package(context, name, "package_update")
-                resource = _resource(package, resource_id)
-            except Refused as refused:
-                return error(request, refused.status)
+            package = editable_package(context, name, "package_update")
+            resource = _resource(package, resource_id)
             try:
                 validation = context.call("resource_validation_show", {"resource_id": resource_id})
             except NotFound:
@@ -222,4 +203,4 @@ def build_resource_routes(router: APIRouter) -> None:
             values = {"package": package, "resource": resource, "report": report}
             return page(request, "steward/report.html", values)
 
-        return await run_in_threadpool(show)
+        return await in_thread(request, show)
