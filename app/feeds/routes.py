@@ -85,32 +85,29 @@ def build_feeds_router(make_context: Callable[[Identity | None], ActionContext])
         "`profiles=euro_dcat_ap_2` gives DCAT-AP 2.1.1 datatypes."
     )
     for suffix in FEED_SUFFIXES:
-        router.add_api_route(
+        _add_rdf_route(
+            router,
             f"/catalog.{suffix}",
             _bind_catalog(catalog_feed, suffix),
-            methods=["GET", "HEAD"],
+            suffix,
             summary=f"DCAT-AP catalog as {FORMATS[suffix].content_type}",
             description=catalog_doc,
-            response_class=Response,
-            responses=_rdf_responses(suffix),
         )
-    router.add_api_route(
+    _add_rdf_route(
+        router,
         "/catalog",
         _bind_catalog(catalog_feed, None),
-        methods=["GET", "HEAD"],
+        "ttl",
         summary="DCAT-AP catalog, format by Accept (Turtle by default)",
         description=catalog_doc,
-        response_class=Response,
-        responses=_rdf_responses("ttl"),
     )
     for suffix in FEED_SUFFIXES:
-        router.add_api_route(
+        _add_rdf_route(
+            router,
             f"/dataset/{{name_or_id}}.{suffix}",
             _bind_dataset(dataset_feed, suffix),
-            methods=["GET", "HEAD"],
+            suffix,
             summary=f"One dataset as DCAT-AP, {FORMATS[suffix].content_type}",
-            response_class=Response,
-            responses=_rdf_responses(suffix),
         )
     router.add_api_route(
         "/data.json",
@@ -119,6 +116,27 @@ def build_feeds_router(make_context: Callable[[Identity | None], ActionContext])
         summary="Every public dataset as DCAT-US 1.1 (Project Open Data data.json)",
     )
     return router
+
+
+def _add_rdf_route(
+    router: APIRouter,
+    path: str,
+    endpoint: Callable,
+    suffix: str,
+    *,
+    summary: str,
+    description: str | None = None,
+) -> None:
+    """A GET/HEAD route answering RDF, described in OpenAPI as `suffix`'s media type."""
+    router.add_api_route(
+        path,
+        endpoint,
+        methods=["GET", "HEAD"],
+        summary=summary,
+        description=description,
+        response_class=Response,
+        responses=_rdf_responses(suffix),
+    )
 
 
 def _bind_catalog(handler: Callable, suffix: str | None) -> Callable:
