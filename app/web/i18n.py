@@ -21,6 +21,11 @@ DEFAULT_LANGUAGE = "vi"
 LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}
 
 
+def N_(message: str) -> str:
+    """Marks a message for extraction (Babel's `N_` keyword); translated where it is shown."""
+    return message
+
+
 def po_files(lang: str, locale_dir: Path = LOCALE_DIR) -> list[Path]:
     return sorted((locale_dir / lang / "LC_MESSAGES").glob("*.po"))
 

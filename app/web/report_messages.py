@@ -13,16 +13,13 @@ import ast
 import re
 from typing import Any, Protocol
 
+from app.web.i18n import N_
+
 VALUE_LIMIT = 80
 
 
 class Translations(Protocol):
     def gettext(self, message: str) -> str: ...
-
-
-def N_(message: str) -> str:
-    """Marks a message for extraction; translated where it is shown."""
-    return message
 
 
 # The types that need no error on a row: what they are about is the file as a whole.

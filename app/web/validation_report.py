@@ -7,7 +7,8 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from app.web.report_messages import N_, Translations, explanation, kind_of, title
+from app.web.i18n import N_
+from app.web.report_messages import Translations, explanation, kind_of, title
 
 SHOWN_ERRORS = 50
 STATUS_BADGES = {"success": "valid", "failure": "invalid", "error": "pending"}

@@ -11,6 +11,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from app.web.actions import call, try_call
+from app.web.i18n import N_
 from app.web.jsonld import dataset_jsonld, extras, script_tag
 from app.web.public.preview import load_preview, parse_offset
 from app.web.public.quality import load_report
@@ -18,10 +19,6 @@ from app.web.public.snippets import code_snippets
 from app.web.rendering import href_for, render
 
 router = APIRouter()
-
-
-def N_(message: str) -> str:
-    return message
 
 
 FREQUENCIES = {

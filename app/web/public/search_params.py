@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
+from app.web.i18n import N_
+
 # Facet fields in the order the sidebar shows them; each is also a query-string filter.
 FACET_FIELDS = (
     "organization",
@@ -17,11 +19,6 @@ FACET_FIELDS = (
     "res_validation_status",
     "tags",
 )
-
-
-def N_(message: str) -> str:
-    """Marks a message for extraction; templates translate it where it is shown."""
-    return message
 
 
 FACET_TITLES = {
