@@ -24,6 +24,7 @@ PASSWORD = "mat-khau-du-dai"
 TESTDATA = Path(__file__).resolve().parents[4].parent / "shared" / "frictionless-testdata"
 CSRF_RE = re.compile(r'name="_csrf" value="([^"]+)"')
 GOOD_CSV = "ma,ten\n01,Bắc Giang\n02,Lạng Giang\n".encode()
+BAD_CSV = (TESTDATA / "invalid.csv").read_bytes()
 
 
 @dataclass
@@ -84,6 +85,17 @@ def form_token(http: httpx.Client, path: str) -> str:
     page = http.get(path)
     assert page.status_code == 200, (path, page.status_code)
     return csrf_of(page)
+
+
+def post_form(
+    http: httpx.Client,
+    fields: dict[str, Any],
+    files: dict[str, Any] | None = None,
+    path: str = "/dataset/new",
+) -> httpx.Response:
+    """Post `fields` (and `files`) to the form at `path`, with the CSRF token its page gives."""
+    token = form_token(http, path)
+    return http.post(path, data={**fields, "_csrf": token}, files=files)
 
 
 def dataset_fields(**overrides: Any) -> dict[str, Any]:

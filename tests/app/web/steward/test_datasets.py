@@ -8,21 +8,15 @@ import dataclasses
 import pytest
 
 from tests.app.web.steward.conftest import (
+    BAD_CSV,
     GOOD_CSV,
-    TESTDATA,
     Site,
     client,
     dataset_fields,
     form_token,
+    post_form,
     sign_in,
 )
-
-BAD_CSV = (TESTDATA / "invalid.csv").read_bytes()
-
-
-def create(http, fields, files=None, path="/dataset/new"):
-    token = form_token(http, path)
-    return http.post(path, data={**fields, "_csrf": token}, files=files)
 
 
 def shown(site: Site, name: str) -> dict:
@@ -35,7 +29,7 @@ def count(site: Site) -> int:
 
 def test_create_a_dataset_with_its_first_file_in_one_post(site: Site):
     http = sign_in(site, "bien-tap-a")
-    answer = create(
+    answer = post_form(
         http,
         dataset_fields(groups="giao-duc", private="true", temporal_start="2024-01-01"),
         files={"res-0-upload": ("Trường học.csv", GOOD_CSV, "text/csv")},
@@ -62,7 +56,7 @@ def test_create_a_dataset_with_its_first_file_in_one_post(site: Site):
 
 def test_a_failing_file_is_kept_flagged_reported_and_replaced(site: Site):
     http = sign_in(site, "bien-tap-a")
-    answer = create(
+    answer = post_form(
         http, dataset_fields(name="hong"), files={"res-0-upload": ("bad.csv", BAD_CSV, "text/csv")}
     )
     assert answer.status_code == 303
@@ -72,7 +66,7 @@ def test_a_failing_file_is_kept_flagged_reported_and_replaced(site: Site):
     report = http.get(f"/dataset/hong/resource/{resource['id']}/report")
     assert report.status_code == 200 and "Thiếu ô ở dòng 2" in report.text
     edit = f"/dataset/hong/resource/{resource['id']}/edit"
-    answer = create(http, {"name": "Danh sách"}, {"upload": ("good.csv", GOOD_CSV)}, path=edit)
+    answer = post_form(http, {"name": "Danh sách"}, {"upload": ("good.csv", GOOD_CSV)}, path=edit)
     assert answer.status_code == 303
     (replaced,) = shown(site, "hong")["resources"]
     assert replaced["id"] == resource["id"] and replaced["validation_status"] == "success"
@@ -85,7 +79,7 @@ def test_block_mode_shows_the_error_next_to_the_file_and_writes_nothing(site: Si
     try:
         http = sign_in(site, "bien-tap-a")
         before = count(site)
-        answer = create(
+        answer = post_form(
             http, dataset_fields(name="chan"), files={"res-0-upload": ("bad.csv", BAD_CSV)}
         )
     finally:
@@ -100,14 +94,14 @@ def test_block_mode_shows_the_error_next_to_the_file_and_writes_nothing(site: Si
 def test_validation_errors_appear_next_to_their_fields(site: Site):
     http = sign_in(site, "bien-tap-a")
     before = count(site)
-    answer = create(
+    answer = post_form(
         http,
         dataset_fields(name="cong-khai", tags="a", contact_email="x", **{"res-0-url": "http://x"}),
     )
     assert answer.status_code == 400 and count(site) == before
     assert 'id="field-name-error"' in answer.text and 'id="field-tags-error"' in answer.text
     assert 'aria-invalid="true"' in answer.text and 'id="error-summary"' in answer.text
-    missing = create(http, dataset_fields(title_vi="", name="khong-tep"))
+    missing = post_form(http, dataset_fields(title_vi="", name="khong-tep"))
     assert missing.status_code == 400
     assert 'id="field-title-vi-error"' in missing.text
     assert 'id="field-res-0-upload-error"' in missing.text and count(site) == before
@@ -115,7 +109,7 @@ def test_validation_errors_appear_next_to_their_fields(site: Site):
 
 def test_edit_replaces_a_file_adds_a_link_and_keeps_unshown_fields(site: Site):
     http = sign_in(site, "admin-a")
-    create(http, dataset_fields(name="sua"), files={"res-0-upload": ("a.csv", BAD_CSV)})
+    post_form(http, dataset_fields(name="sua"), files={"res-0-upload": ("a.csv", BAD_CSV)})
     package = shown(site, "sua")
     (first,) = package["resources"]
     site.admin.call("package_patch", {"id": "sua", "extras": package["extras"] + [
@@ -123,7 +117,9 @@ def test_edit_replaces_a_file_adds_a_link_and_keeps_unshown_fields(site: Site):
     fields = dataset_fields(name="sua", title_en="Schools 2025")
     fields.update({"res-0-id": first["id"], "res-0-name": "Sửa rồi"})
     fields.update({"res-1-url": "https://example.org/data.pdf", "res-1-name": "Văn bản"})
-    answer = create(http, fields, {"res-0-upload": ("b.csv", GOOD_CSV)}, path="/dataset/edit/sua")
+    answer = post_form(
+        http, fields, {"res-0-upload": ("b.csv", GOOD_CSV)}, path="/dataset/edit/sua"
+    )
     assert answer.status_code == 303, answer.text[:500]
     package = shown(site, "sua")
     first_now, link = package["resources"]
@@ -136,16 +132,16 @@ def test_edit_replaces_a_file_adds_a_link_and_keeps_unshown_fields(site: Site):
 
 def test_delete_a_resource_and_a_dataset_after_confirmation(site: Site):
     http = sign_in(site, "bien-tap-a")
-    create(http, dataset_fields(name="xoa"), files={"res-0-upload": ("a.csv", GOOD_CSV)})
+    post_form(http, dataset_fields(name="xoa"), files={"res-0-upload": ("a.csv", GOOD_CSV)})
     (resource,) = shown(site, "xoa")["resources"]
     path = f"/dataset/xoa/resource/{resource['id']}/delete"
     assert http.post(path, data={}).status_code == 403  # no token: nothing deleted
     assert len(shown(site, "xoa")["resources"]) == 1
-    assert create(http, {}, path=path).status_code == 303
+    assert post_form(http, {}, path=path).status_code == 303
     assert shown(site, "xoa")["resources"] == []
     assert http.post("/dataset/delete/xoa", data={"_csrf": "sai"}).status_code == 403
     assert shown(site, "xoa")["state"] == "active"
-    answer = create(http, {}, path="/dataset/delete/xoa")
+    answer = post_form(http, {}, path="/dataset/delete/xoa")
     assert answer.status_code == 303 and answer.headers["location"] == "/dashboard?done=deleted"
     assert shown(site, "xoa")["state"] == "deleted"
 

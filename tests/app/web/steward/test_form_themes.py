@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.app.web.steward.conftest import GOOD_CSV, Site, dataset_fields, form_token, sign_in
+from tests.app.web.steward.conftest import GOOD_CSV, Site, dataset_fields, post_form, sign_in
 from tests.support import builders
 
 THEME_BOX = 'id="field-group-{}"'
@@ -24,11 +24,10 @@ def test_only_themes_the_steward_may_use_are_offered(site: Site, user: str, offe
 
 def test_an_offered_theme_can_be_chosen(site: Site):
     http = sign_in(site, "bien-tap-a")
-    token = form_token(http, "/dataset/new")
-    answer = http.post(
-        "/dataset/new",
-        data={**dataset_fields(name="co-chu-de", groups="giao-duc"), "_csrf": token},
-        files={"res-0-upload": ("a.csv", GOOD_CSV)},
+    answer = post_form(
+        http,
+        dataset_fields(name="co-chu-de", groups="giao-duc"),
+        {"res-0-upload": ("a.csv", GOOD_CSV)},
     )
     assert answer.status_code == 303, answer.text[:500]
     package = site.admin.call("package_show", {"id": "co-chu-de"})
@@ -41,10 +40,9 @@ def test_editing_keeps_a_theme_the_steward_has_no_role_in(site: Site):
     http = sign_in(site, "bien-tap-b")
     page = http.get("/dataset/edit/cua-so-b").text
     assert THEME_BOX.format("giao-duc") + ' name="groups" value="giao-duc" checked' in page
-    token = form_token(http, "/dataset/edit/cua-so-b")
     fields = dataset_fields(name="cua-so-b", owner_org="so-b", title_vi="Đổi tên",
                             groups="giao-duc")  # fmt: skip
-    answer = http.post("/dataset/edit/cua-so-b", data={**fields, "_csrf": token})
+    answer = post_form(http, fields, path="/dataset/edit/cua-so-b")
     assert answer.status_code == 303, answer.text[:500]
     package = site.admin.call("package_show", {"id": "cua-so-b"})
     assert package["title"] == "Đổi tên" and [g["name"] for g in package["groups"]] == ["giao-duc"]

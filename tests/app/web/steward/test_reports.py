@@ -9,25 +9,21 @@ import re
 import httpx
 
 from tests.app.web.steward.conftest import (
-    TESTDATA,
+    BAD_CSV,
     Site,
     client,
     dataset_fields,
-    form_token,
+    post_form,
     sign_in,
 )
 
-BAD_CSV = (TESTDATA / "invalid.csv").read_bytes()
 BLANK_ROWS_CSV = b"ma,ten\n01,A\n" + b",\n" * 120
 
 
 def publish(site: Site, name: str, content: bytes) -> tuple[httpx.Client, str]:
     http = sign_in(site, "bien-tap-a")
-    token = form_token(http, "/dataset/new")
-    answer = http.post(
-        "/dataset/new",
-        data={**dataset_fields(name=name), "_csrf": token},
-        files={"res-0-upload": ("bang.csv", content, "text/csv")},
+    answer = post_form(
+        http, dataset_fields(name=name), {"res-0-upload": ("bang.csv", content, "text/csv")}
     )
     assert answer.status_code == 303, answer.text[:500]
     (resource,) = site.admin.call("package_show", {"id": name})["resources"]
