@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from catalog.actions.batch import batch_session, write_batch
+from catalog.actions.package_import import create_packages
 from catalog.actions.registry import ActionContext
 from catalog.db.models import new_id, utcnow
 from catalog.errors import CatalogError, ValidationFailed
@@ -135,14 +136,15 @@ class Importer:
         return Write(record, package_id, local, data, digest, object_id)
 
     def _write_batch(self, planned: list[Write | Row]) -> None:
-        """The writes of `planned` in one transaction with their objects; if the batch as a
-        whole fails, one transaction per record."""
+        """The writes of `planned` in one transaction with their objects (the new datasets
+        through create_packages, together); if the batch as a whole fails, one transaction
+        per record."""
         if not any(isinstance(item, Write) for item in planned):
             self._store(planned)
             return
         try:
             with write_batch(self.context) as batch:
-                rows = [self._write(batch, i) if isinstance(i, Write) else i for i in planned]
+                rows = self._write_all(batch, planned)
                 self._save_objects(batch_session(batch), rows)
         except Exception:  # noqa: BLE001  (not a record's fault: retried record by record)
             log.exception("a batch of %d records failed; writing them one by one", len(planned))
@@ -151,29 +153,55 @@ class Importer:
             return
         self._done(rows)
 
+    def _write_all(self, batch: ActionContext, planned: list[Write | Row]) -> list[Row]:
+        new = [item for item in planned if isinstance(item, Write) and item.local is None]
+        results = create_packages(batch, [dict(item.data) for item in new])
+        created = {id(item): result for item, result in zip(new, results, strict=True)}
+        rows = []
+        for item in planned:
+            if not isinstance(item, Write):
+                rows.append(item)
+            elif id(item) not in created:
+                rows.append(self._write(batch, item))
+            elif isinstance(created[id(item)], dict):
+                rows.append(self._written(item, "added"))
+            elif isinstance(created[id(item)], ValidationFailed) and NAME_IN_USE in (
+                created[id(item)].errors.get("name") or []
+            ):
+                rows.append(self._write(batch, item))  # again, with a suffix to the name
+            else:
+                rows.append(self._failed(item, created[id(item)]))
+        return rows
+
     def _write(self, context: ActionContext, write: Write) -> Row:
         """package_create / package_update of one record; its object row either way."""
-        record, package_id, local = write.record, write.package_id, write.local
         data = dict(write.data)
         try:
-            if local is None:
-                self._create(context, data, record.guid)
+            if write.local is None:
+                self._create(context, data, write.record.guid)
                 status = "added"
             else:
-                data["name"] = local.name
+                data["name"] = write.local.name
                 context.call("package_update", data)
-                status = "added" if local.state == "deleted" else "updated"
-        except ValidationFailed as error:
-            message = f"Invalid package with GUID {record.guid}: {error.errors!r}"
-            return self._row(record, package_id, "errored", message=message, stage="Import")
-        except CatalogError as error:
-            return self._row(record, package_id, "errored", message=f"{error!r}", stage="Import")
+                status = "added" if write.local.state == "deleted" else "updated"
         except Exception as error:  # noqa: BLE001  (recorded; the job goes on)
-            log.exception("importing %s failed", record.guid)
-            return self._row(record, package_id, "errored", message=f"{type(error).__name__}: "
-                             f"{error}", stage="Import")  # fmt: skip
-        return self._row(record, package_id, status, digest=write.digest,
+            return self._failed(write, error)
+        return self._written(write, status)
+
+    def _written(self, write: Write, status: str) -> Row:
+        return self._row(write.record, write.package_id, status, digest=write.digest,
                          object_id=write.object_id, current=True)  # fmt: skip
+
+    def _failed(self, write: Write, error: BaseException) -> Row:
+        record, package_id = write.record, write.package_id
+        if isinstance(error, ValidationFailed):
+            message = f"Invalid package with GUID {record.guid}: {error.errors!r}"
+        elif isinstance(error, CatalogError):
+            message = f"{error!r}"
+        else:
+            log.error("importing %s failed", record.guid, exc_info=error)
+            message = f"{type(error).__name__}: {error}"
+        return self._row(record, package_id, "errored", message=message, stage="Import")
 
     def _create(self, context: ActionContext, data: dict[str, Any], guid: str) -> None:
         """package_create; a name taken by another dataset gets a suffix from the guid."""

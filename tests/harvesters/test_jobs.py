@@ -13,11 +13,12 @@ import pytest
 from sqlalchemy import update
 
 from app.main import create_app
-from catalog.actions import build_registry, package_writes
+from catalog.actions import build_registry
 from catalog.db.harvest import HarvestJob
 from catalog.db.models import utcnow
 from catalog.errors import ValidationFailed
 from catalog.services.harvest import store
+from harvesters import importer
 from harvesters.runner import run_pending, run_source
 from tests.support.accounts import token, user
 from tests.support.harvest import ensure_organization, ensure_source
@@ -36,16 +37,16 @@ def _source(services, remote, **fields):
 
 def test_an_interrupted_job_is_recovered_and_rerun_safely(services, local, remote, monkeypatch):
     _source(services, remote)
-    writes = []
-    write_package = package_writes.write_package
+    pages = []
+    create_packages = importer.create_packages
 
-    def die_on_fourth(*args, **kwargs):
-        writes.append(1)
-        if len(writes) == 4:  # the second dataset of the second page (2 a page)
+    def die_on_second_page(context, data_dicts):
+        pages.append(create_packages(context, data_dicts))  # written, not committed yet
+        if len(pages) == 2:
             raise Killed
-        return write_package(*args, **kwargs)
+        return pages[-1]
 
-    monkeypatch.setattr(package_writes, "write_package", die_on_fourth)
+    monkeypatch.setattr(importer, "create_packages", die_on_second_page)
     with pytest.raises(Killed):
         run_source(services, build_registry(), "nguon")
     monkeypatch.undo()
