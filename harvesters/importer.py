@@ -2,12 +2,14 @@
 package_update (as the harvester: validation, indexing and activity as for any write),
 and its outcome becomes a harvest object. One bad record is one errored object.
 
-Records are written in batches (`catalog.actions.batch`): up to BATCH_SIZE action calls
-share one write transaction, each in its own savepoint, so a failing record rolls back
-alone while the others stay; the batch's harvest objects commit with its datasets. Should
-a whole batch fail (its commit, the connection), its records are written again one
-transaction each. Mapping (which may create organizations through their own actions) is
-done before a batch opens.
+Records are written in batches (`catalog.actions.batch`): up to BATCH_SIZE records share
+one write transaction, the new datasets created together by
+`catalog.actions.package_import.create_packages` (checked one by one as package_create
+checks them), the others through package_update, each call in its own savepoint, so a
+failing record rolls back alone while the others stay; the batch's harvest objects commit
+with its datasets. Should a whole batch fail (its commit, the connection), its records are
+written again one transaction each. Mapping (which may create organizations through their
+own actions) is done before a batch opens.
 
 Idempotent by guid: a record's dataset id is derived from the source and the guid, and a
 record whose mapped dict has not changed since its current object is "not modified".
