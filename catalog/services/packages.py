@@ -12,7 +12,16 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from catalog.db.models import Group, Member, Package, PackageExtra, PackageTag, Resource, Tag
+from catalog.db.models import (
+    Group,
+    Member,
+    Package,
+    PackageExtra,
+    PackageTag,
+    Resource,
+    Tag,
+    new_id,
+)
 from catalog.services.dictization import package_dictize, package_dictize_many
 from catalog.services.search.backend import SearchBackend
 from catalog.services.search.indexer import index_new_packages, index_package
@@ -252,17 +261,26 @@ def add_new_packages(
         session.add(package)
         packages.append(package)
     session.flush()  # the packages and tags first: the rows below refer to them
+    links: list[dict[str, Any]] = []
+    extras: list[dict[str, Any]] = []
+    members: list[dict[str, Any]] = []
     for package, data in zip(packages, items, strict=True):
         for name in sorted({tag["name"] for tag in data.get("tags") or []}):
-            session.add(PackageTag(package_id=package.id, tag_id=tags[name].id))
-        extras = {extra["key"]: str(extra["value"]) for extra in data.get("extras") or []}
-        for key, value in extras.items():
-            session.add(PackageExtra(package_id=package.id, key=key, value=value))
+            links.append({"id": new_id(), "package_id": package.id, "tag_id": tags[name].id,
+                          "state": "active"})  # fmt: skip
+        wanted = {extra["key"]: str(extra["value"]) for extra in data.get("extras") or []}
+        extras.extend({"id": new_id(), "package_id": package.id, "key": key, "value": value,
+                       "state": "active"} for key, value in wanted.items())  # fmt: skip
         for group_id in dict.fromkeys(group["id"] for group in data.get("groups") or []):
-            session.add(Member(group_id=group_id, table_id=package.id, table_name="package",
-                               capacity="public"))  # fmt: skip
+            members.append({"id": new_id(), "group_id": group_id, "table_id": package.id,
+                            "table_name": "package", "capacity": "public",
+                            "state": "active"})  # fmt: skip
         for position, resource in enumerate(data.get("resources") or []):
             session.add(_new_resource(package.id, resource, position, now))
+    # the many small rows as plain inserts (one executemany each): what the ORM would insert
+    for model, rows in ((PackageTag, links), (PackageExtra, extras), (Member, members)):
+        if rows:
+            session.execute(model.__table__.insert(), rows)
     session.flush()
     return packages
 
