@@ -2,6 +2,15 @@
 package_update (as the harvester: validation, indexing and activity as for any write),
 and its outcome becomes a harvest object. One bad record is one errored object.
 
+Records are written in batches (`catalog.actions.batch`): up to BATCH_SIZE records share
+one write transaction, the new datasets created together by
+`catalog.actions.package_import.create_packages` (checked one by one as package_create
+checks them), the others through package_update, each call in its own savepoint, so a
+failing record rolls back alone while the others stay; the batch's harvest objects commit
+with its datasets. Should a whole batch fail (its commit, the connection), its records are
+written again one transaction each. Mapping (which may create organizations through their
+own actions) is done before a batch opens.
+
 Idempotent by guid: a record's dataset id is derived from the source and the guid, and a
 record whose mapped dict has not changed since its current object is "not modified".
 """
@@ -14,6 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from catalog.actions.batch import batch_session, write_batch
+from catalog.actions.package_import import create_packages
 from catalog.actions.registry import ActionContext
 from catalog.db.models import new_id, utcnow
 from catalog.errors import CatalogError, ValidationFailed
@@ -32,6 +43,8 @@ log = logging.getLogger(__name__)
 NAME_IN_USE = "That URL is already in use."
 OUTCOMES = {"added": "created", "updated": "updated", "not modified": "unchanged",
             "deleted": "deleted", "errored": "failed"}  # fmt: skip
+BATCH_SIZE = 100  # records per write transaction (SQLite's write lock is held that long)
+Row = dict[str, Any]  # a harvest object row
 
 
 @dataclass
@@ -48,6 +61,18 @@ class Tally:
         return sum(self.counts.values())
 
 
+@dataclass
+class Write:
+    """A record to write: its mapped dataset and what its object will say."""
+
+    record: RemoteRecord
+    package_id: str
+    local: LocalPackage | None
+    data: dict[str, Any]
+    digest: str
+    object_id: str
+
+
 class Importer:
     def __init__(
         self,
@@ -58,6 +83,7 @@ class Importer:
         job_id: str,
         harvester: Harvester,
         on_object: Callable[[str], None] | None = None,
+        batch_size: int = BATCH_SIZE,
     ) -> None:
         self.context = context
         self.source_id = source_id
@@ -66,7 +92,7 @@ class Importer:
         self.harvester = harvester
         self.tally = Tally()
         self.on_object = on_object
-        self.pending: list[dict[str, Any]] = []
+        self.batch_size = max(1, batch_size)
         with context.services.session() as session:
             self.current: dict[str, CurrentObject] = store.current_objects(session, source_id)
 
@@ -76,26 +102,29 @@ class Importer:
         ids = [package_id_for(self.source_id, r.guid) for r in records]
         with self.context.services.session() as session:
             local = store.local_packages(session, ids)
-        for record, package_id in zip(records, ids, strict=True):
-            self._import(record, package_id, local.get(package_id))
-        self.flush()
+        planned = [
+            self._plan(record, package_id, local.get(package_id))
+            for record, package_id in zip(records, ids, strict=True)
+        ]
+        for start in range(0, len(planned), self.batch_size):
+            self._write_batch(planned[start : start + self.batch_size])
 
-    def _import(self, record: RemoteRecord, package_id: str, local: LocalPackage | None) -> None:
+    def _plan(
+        self, record: RemoteRecord, package_id: str, local: LocalPackage | None
+    ) -> Write | Row:
+        """The record's finished object (errored, not modified), or the write it needs."""
         try:
             package = self.harvester.to_package(record)
         except RecordError as error:
-            self._record(record, None, "errored", message=str(error), stage="Import")
-            return
+            return self._row(record, None, "errored", message=str(error), stage="Import")
         except Exception as error:  # a harvester bug must not stop the job either
             log.exception("mapping %s failed", record.guid)
-            self._record(record, None, "errored", message=f"{type(error).__name__}: {error}")
-            return
+            return self._row(record, None, "errored", message=f"{type(error).__name__}: {error}")
         digest = content_hash(package)
         previous = self.current.get(record.guid)
         if local is not None and local.harvest_source_id != self.source_id:
-            self._record(record, package_id, "not modified", digest=digest,
-                         message="detached here: the local dataset is left alone")  # fmt: skip
-            return
+            return self._row(record, package_id, "not modified", digest=digest,
+                             message="detached here: the local dataset is left alone")  # fmt: skip
         if (
             local is not None
             and local.state == "active"
@@ -103,44 +132,89 @@ class Importer:
             and previous.content_hash == digest
             and previous.package_id == package_id
         ):
-            self._record(record, package_id, "not modified", digest=digest)
-            return
+            return self._row(record, package_id, "not modified", digest=digest)
         object_id = new_id()
         data = self._with_harvest_fields(package, record, package_id, object_id)
+        return Write(record, package_id, local, data, digest, object_id)
+
+    def _write_batch(self, planned: list[Write | Row]) -> None:
+        """The writes of `planned` in one transaction with their objects (the new datasets
+        through create_packages, together); if the batch as a whole fails, one transaction
+        per record."""
+        if not any(isinstance(item, Write) for item in planned):
+            self._store(planned)
+            return
         try:
-            if local is None:
-                self._create(data, record.guid)
+            with write_batch(self.context) as batch:
+                rows = self._write_all(batch, planned)
+                self._save_objects(batch_session(batch), rows)
+        except Exception:  # noqa: BLE001  (not a record's fault: retried record by record)
+            log.exception("a batch of %d records failed; writing them one by one", len(planned))
+            rows = [self._write(self.context, i) if isinstance(i, Write) else i for i in planned]
+            self._store(rows)
+            return
+        self._done(rows)
+
+    def _write_all(self, batch: ActionContext, planned: list[Write | Row]) -> list[Row]:
+        new = [item for item in planned if isinstance(item, Write) and item.local is None]
+        results = create_packages(batch, [dict(item.data) for item in new])
+        created = {id(item): result for item, result in zip(new, results, strict=True)}
+        rows = []
+        for item in planned:
+            if not isinstance(item, Write):
+                rows.append(item)
+            elif id(item) not in created:
+                rows.append(self._write(batch, item))
+            elif isinstance(created[id(item)], dict):
+                rows.append(self._written(item, "added"))
+            elif isinstance(created[id(item)], ValidationFailed) and NAME_IN_USE in (
+                created[id(item)].errors.get("name") or []
+            ):
+                rows.append(self._write(batch, item))  # again, with a suffix to the name
+            else:
+                rows.append(self._failed(item, created[id(item)]))
+        return rows
+
+    def _write(self, context: ActionContext, write: Write) -> Row:
+        """package_create / package_update of one record; its object row either way."""
+        data = dict(write.data)
+        try:
+            if write.local is None:
+                self._create(context, data, write.record.guid)
                 status = "added"
             else:
-                data["name"] = local.name
-                self.context.call("package_update", data)
-                status = "added" if local.state == "deleted" else "updated"
-        except ValidationFailed as error:
-            message = f"Invalid package with GUID {record.guid}: {error.errors!r}"
-            self._record(record, package_id, "errored", message=message, stage="Import")
-            return
-        except CatalogError as error:
-            self._record(record, package_id, "errored", message=f"{error!r}", stage="Import")
-            return
+                data["name"] = write.local.name
+                context.call("package_update", data)
+                status = "added" if write.local.state == "deleted" else "updated"
         except Exception as error:  # noqa: BLE001  (recorded; the job goes on)
-            log.exception("importing %s failed", record.guid)
-            self._record(record, package_id, "errored", message=f"{type(error).__name__}: "
-                         f"{error}", stage="Import")  # fmt: skip
-            return
-        self._record(record, package_id, status, digest=digest, object_id=object_id,
-                     current=True)  # fmt: skip
-        self.current[record.guid] = CurrentObject(object_id, package_id, digest)
+            return self._failed(write, error)
+        return self._written(write, status)
 
-    def _create(self, data: dict[str, Any], guid: str) -> None:
+    def _written(self, write: Write, status: str) -> Row:
+        return self._row(write.record, write.package_id, status, digest=write.digest,
+                         object_id=write.object_id, current=True)  # fmt: skip
+
+    def _failed(self, write: Write, error: BaseException) -> Row:
+        record, package_id = write.record, write.package_id
+        if isinstance(error, ValidationFailed):
+            message = f"Invalid package with GUID {record.guid}: {error.errors!r}"
+        elif isinstance(error, CatalogError):
+            message = f"{error!r}"
+        else:
+            log.error("importing %s failed", record.guid, exc_info=error)
+            message = f"{type(error).__name__}: {error}"
+        return self._row(record, package_id, "errored", message=message, stage="Import")
+
+    def _create(self, context: ActionContext, data: dict[str, Any], guid: str) -> None:
         """package_create; a name taken by another dataset gets a suffix from the guid."""
         try:
-            self.context.call("package_create", data)
+            context.call("package_create", data)
         except ValidationFailed as error:
             if NAME_IN_USE not in (error.errors.get("name") or []):
                 raise
             suffix = hashlib.sha1(f"{self.source_id}{guid}".encode()).hexdigest()[:6]
             data["name"] = f"{str(data['name'])[:93]}-{suffix}"
-            self.context.call("package_create", data)
+            context.call("package_create", data)
 
     def _with_harvest_fields(
         self, package: dict[str, Any], record: RemoteRecord, package_id: str, object_id: str
@@ -178,27 +252,27 @@ class Importer:
         ids = [obj.package_id for obj in gone.values() if obj.package_id]
         with self.context.services.session() as session:
             local = store.local_packages(session, ids)
+        rows = []
         for guid, obj in sorted(gone.items()):
             record = RemoteRecord(guid=guid, content=None)
             found = local.get(obj.package_id or "")
             if found is None or found.harvest_source_id != self.source_id:
                 note = "gone at the source; no local dataset left to delete"
-                self._record(record, obj.package_id, "deleted", message=note)
+                rows.append(self._row(record, obj.package_id, "deleted", message=note))
                 continue
             try:
                 if found.state != "deleted":
                     self.context.call("package_delete", {"id": obj.package_id})
             except Exception as error:  # noqa: BLE001
-                self._record(record, obj.package_id, "errored", stage="Delete",
-                             message=f"could not delete: {error!r}")  # fmt: skip
+                rows.append(self._row(record, obj.package_id, "errored", stage="Delete",
+                                      message=f"could not delete: {error!r}"))  # fmt: skip
                 continue
-            self._record(record, obj.package_id, "deleted")
-            self.current.pop(guid, None)
-        self.flush()
+            rows.append(self._row(record, obj.package_id, "deleted"))
+        self._store(rows)
 
     # -- objects --------------------------------------------------------------------------
 
-    def _record(
+    def _row(
         self,
         record: RemoteRecord,
         package_id: str | None,
@@ -209,40 +283,50 @@ class Importer:
         current: bool = False,
         message: str | None = None,
         stage: str | None = None,
-    ) -> None:
+    ) -> Row:
         now = utcnow()
-        self.pending.append(
-            {
-                "id": object_id or new_id(),
-                "guid": record.guid,
-                "job_id": self.job_id,
-                "source_id": self.source_id,
-                "package_id": package_id,
-                "current": current,
-                "state": "ERROR" if report_status == "errored" else "COMPLETE",
-                "report_status": report_status,
-                "content_hash": digest,
-                "remote_modified": (record.remote_modified or "")[:64] or None,
-                "remote_url": record.remote_url,
-                "message": message,
-                "stage": stage,
-                "gathered": now,
-                "import_finished": now,
-            }
-        )
-        if report_status == "deleted":
-            # its older objects are no longer current
-            self.pending[-1]["_uncurrent"] = True
-        self.tally.add(report_status)
-        if self.on_object is not None:
-            self.on_object(report_status)
+        return {
+            "id": object_id or new_id(),
+            "guid": record.guid,
+            "job_id": self.job_id,
+            "source_id": self.source_id,
+            "package_id": package_id,
+            "current": current,
+            "state": "ERROR" if report_status == "errored" else "COMPLETE",
+            "report_status": report_status,
+            "content_hash": digest,
+            "remote_modified": (record.remote_modified or "")[:64] or None,
+            "remote_url": record.remote_url,
+            "message": message,
+            "stage": stage,
+            "gathered": now,
+            "import_finished": now,
+        }
 
-    def flush(self) -> None:
-        if not self.pending:
-            return
-        rows, self.pending = self.pending, []
-        with self.context.services.session(write=True) as session:
-            for row in rows:
-                if row.pop("_uncurrent", False):
-                    store.uncurrent_guid(session, row["source_id"], row["guid"])
-            store.record_objects(session, rows)
+    @staticmethod
+    def _save_objects(session: Any, rows: list[Row]) -> None:
+        for row in rows:
+            if row["report_status"] == "deleted":  # its older objects are no longer current
+                store.uncurrent_guid(session, row["source_id"], row["guid"])
+        store.record_objects(session, rows)
+
+    def _store(self, rows: list[Row]) -> None:
+        """Objects in a transaction of their own (for work done outside a batch)."""
+        if rows:
+            with self.context.services.session(write=True) as session:
+                self._save_objects(session, rows)
+        self._done(rows)
+
+    def _done(self, rows: list[Row]) -> None:
+        """Committed: count the outcomes and remember the new current objects."""
+        for row in rows:
+            status = row["report_status"]
+            if row["current"]:
+                self.current[row["guid"]] = CurrentObject(
+                    row["id"], row["package_id"], row["content_hash"]
+                )
+            elif status == "deleted":
+                self.current.pop(row["guid"], None)
+            self.tally.add(status)
+            if self.on_object is not None:
+                self.on_object(status)

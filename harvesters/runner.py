@@ -151,7 +151,6 @@ def run_job(
             state.errors.append(f"{type(error).__name__}: {error}")
             state.complete = False
             status = "Finished"
-        importer.flush()
         if state.complete and not state.errors and not state.seen and importer.current:
             # an empty answer is far more likely a broken remote than a catalog emptied
             state.errors.append(f"No datasets found at {source.url}; nothing was deleted")

@@ -71,17 +71,40 @@ def record_package_activity(
         if already is not None:
             return None
         activity_type = "deleted package"
-    activity = Activity(
-        timestamp=timestamp or utcnow(),
-        user_id=user_id,
-        object_id=package_id,
-        activity_type=activity_type,
-        data={"package": package_dict, "actor": _actor(session, user_id)},
-        permission_labels=package_permission_labels(package_dict, user_id),
+    activity = _package_activity(
+        user_id, activity_type, package_dict, _actor(session, user_id), timestamp
     )
     session.add(activity)
     session.flush()
     return activity
+
+
+def _package_activity(
+    user_id: str | None,
+    activity_type: str,
+    package_dict: dict[str, Any],
+    actor: str | None,
+    timestamp: datetime | None,
+) -> Activity:
+    return Activity(
+        timestamp=timestamp or utcnow(),
+        user_id=user_id,
+        object_id=package_dict["id"],
+        activity_type=activity_type,
+        data={"package": package_dict, "actor": actor},
+        permission_labels=package_permission_labels(package_dict, user_id),
+    )
+
+
+def record_new_package_activities(
+    session: Session, *, user_id: str | None, package_dicts: list[dict[str, Any]]
+) -> None:
+    """Record "new package" for each of `package_dicts` (datasets just created), added to
+    the session to be flushed with the caller's other rows."""
+    actor = _actor(session, user_id)
+    session.add_all(
+        _package_activity(user_id, "new package", data, actor, None) for data in package_dicts
+    )
 
 
 def record_group_activity(

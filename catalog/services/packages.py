@@ -12,11 +12,20 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from catalog.db.models import Group, Member, Package, PackageExtra, PackageTag, Resource, Tag
+from catalog.db.models import (
+    Group,
+    Member,
+    Package,
+    PackageExtra,
+    PackageTag,
+    Resource,
+    Tag,
+    new_id,
+)
 from catalog.services.datastore.jobs import mark_drop
-from catalog.services.dictization import package_dictize
+from catalog.services.dictization import package_dictize, package_dictize_many
 from catalog.services.search.backend import SearchBackend
-from catalog.services.search.indexer import index_package
+from catalog.services.search.indexer import index_new_packages, index_package
 
 # Columns package_update clears when omitted (CKAN's `remove_if_not_provided`).
 CLEARED_WHEN_OMITTED = (
@@ -129,6 +138,28 @@ def _resource_values(data: dict[str, Any]) -> dict[str, Any]:
     return {key: data.get(key) for key in (*RESOURCE_CLEARED, *RESOURCE_KEPT) if key in data}
 
 
+def _fill_resource(row: Resource, data: dict[str, Any], position: int) -> None:
+    for key in RESOURCE_CLEARED:
+        setattr(row, key, data.get(key) if key != "url" else (data.get("url") or ""))
+    for key in RESOURCE_KEPT:
+        if key in data and not (key == "created" and data[key] is None):
+            setattr(row, key, data[key])
+    if row.url_type == "upload":
+        row.url = row.url.rsplit("/", 1)[-1]  # a download URL sent back -> its file name
+    row.extras = {k: v for k, v in data.items() if k not in RESOURCE_CORE} or None
+    row.position = position
+    row.state = "active"
+
+
+def _new_resource(package_id: str, data: dict[str, Any], position: int, now: datetime) -> Resource:
+    row = Resource(package_id=package_id, created=data.get("created") or now)
+    if data.get("id"):
+        row.id = data["id"]
+    _fill_resource(row, data, position)
+    row.metadata_modified = now
+    return row
+
+
 def _save_resources(
     session: Session, package: Package, resources: list[dict[str, Any]], now: datetime
 ) -> None:
@@ -140,28 +171,15 @@ def _save_resources(
     }
     kept: set[str] = set()
     for position, data in enumerate(resources):
-        extras = {k: v for k, v in data.items() if k not in RESOURCE_CORE}
         row = current.get(data.get("id") or "")
         if row is None:
-            row = Resource(package_id=package.id, created=data.get("created") or now)
-            if data.get("id"):
-                row.id = data["id"]
+            row = _new_resource(package.id, data, position, now)
             session.add(row)
-            before = None
         else:
             before = (resource_snapshot(row), row.state)
-        for key in RESOURCE_CLEARED:
-            setattr(row, key, data.get(key) if key != "url" else (data.get("url") or ""))
-        for key in RESOURCE_KEPT:
-            if key in data and not (key == "created" and data[key] is None):
-                setattr(row, key, data[key])
-        if row.url_type == "upload":
-            row.url = row.url.rsplit("/", 1)[-1]  # a download URL sent back -> its file name
-        row.extras = extras or None
-        row.position = position
-        row.state = "active"
-        if before != (resource_snapshot(row), "active"):
-            row.metadata_modified = now
+            _fill_resource(row, data, position)
+            if before != (resource_snapshot(row), "active"):
+                row.metadata_modified = now
         kept.add(row.id)
     for res_id, row in current.items():
         if res_id not in kept and row.state != "deleted":
@@ -178,22 +196,7 @@ def resource_snapshot(row: Resource) -> tuple[Any, ...]:
     )
 
 
-def save_package(
-    session: Session,
-    data: dict[str, Any],
-    *,
-    existing: Package | None,
-    user_id: str | None,
-    now: datetime,
-) -> Package:
-    """Create or fully update a package from validated input; bumps metadata_modified."""
-    if existing is None:
-        package = Package(creator_user_id=user_id, metadata_created=now)
-        if data.get("id"):
-            package.id = data["id"]
-        session.add(package)
-    else:
-        package = existing
+def _set_columns(package: Package, data: dict[str, Any], now: datetime) -> None:
     package.name = data["name"]
     for column in CLEARED_WHEN_OMITTED:
         setattr(package, column, data.get(column))
@@ -204,6 +207,21 @@ def save_package(
     package.title_translated = data.get("title_translated")
     package.notes_translated = data.get("notes_translated")
     package.metadata_modified = now
+
+
+def save_package(
+    session: Session,
+    data: dict[str, Any],
+    *,
+    existing: Package | None,
+    user_id: str | None,
+    now: datetime,
+) -> Package:
+    """Create or fully update a package from validated input; bumps metadata_modified."""
+    if existing is None:
+        return add_new_packages(session, [data], user_id=user_id, now=now)[0]
+    package = existing
+    _set_columns(package, data, now)
     session.flush()
     _save_tags(session, package, data.get("tags") or [])
     _save_extras(session, package, data.get("extras") or [])
@@ -213,6 +231,62 @@ def save_package(
     return package
 
 
+def _tags_named(session: Session, names: set[str]) -> dict[str, Tag]:
+    """The free tags of these names, the missing ones created (not yet flushed)."""
+    known = {
+        tag.name: tag
+        for tag in session.execute(
+            select(Tag).where(Tag.name.in_(sorted(names)), Tag.vocabulary_id.is_(None))
+        ).scalars()
+    } if names else {}  # fmt: skip
+    for name in sorted(names - known.keys()):
+        known[name] = Tag(name=name)
+        session.add(known[name])
+    return known
+
+
+def add_new_packages(
+    session: Session, items: list[dict[str, Any]], *, user_id: str | None, now: datetime
+) -> list[Package]:
+    """Create packages from validated input, with their tags, extras, groups and resources.
+
+    The packages are new (their ids are checked free by the caller), so nothing of theirs
+    exists to be replaced: no reads but one for the tags, and two flushes for all the rows.
+    """
+    tags = _tags_named(session, {tag["name"] for data in items for tag in data.get("tags") or []})
+    packages = []
+    for data in items:
+        package = Package(creator_user_id=user_id, metadata_created=now)
+        if data.get("id"):
+            package.id = data["id"]
+        _set_columns(package, data, now)
+        session.add(package)
+        packages.append(package)
+    session.flush()  # the packages and tags first: the rows below refer to them
+    links: list[dict[str, Any]] = []
+    extras: list[dict[str, Any]] = []
+    members: list[dict[str, Any]] = []
+    for package, data in zip(packages, items, strict=True):
+        for name in sorted({tag["name"] for tag in data.get("tags") or []}):
+            links.append({"id": new_id(), "package_id": package.id, "tag_id": tags[name].id,
+                          "state": "active"})  # fmt: skip
+        wanted = {extra["key"]: str(extra["value"]) for extra in data.get("extras") or []}
+        extras.extend({"id": new_id(), "package_id": package.id, "key": key, "value": value,
+                       "state": "active"} for key, value in wanted.items())  # fmt: skip
+        for group_id in dict.fromkeys(group["id"] for group in data.get("groups") or []):
+            members.append({"id": new_id(), "group_id": group_id, "table_id": package.id,
+                            "table_name": "package", "capacity": "public",
+                            "state": "active"})  # fmt: skip
+        for position, resource in enumerate(data.get("resources") or []):
+            session.add(_new_resource(package.id, resource, position, now))
+    # the many small rows as plain inserts (one executemany each): what the ORM would insert
+    for model, rows in ((PackageTag, links), (PackageExtra, extras), (Member, members)):
+        if rows:
+            session.execute(model.__table__.insert(), rows)
+    session.flush()
+    return packages
+
+
 def reindex(session: Session, backend: SearchBackend, package: Package, site_url: str) -> dict:
     """Refresh the search index entry (and the cached dict) of one package."""
     session.flush()
@@ -220,3 +294,19 @@ def reindex(session: Session, backend: SearchBackend, package: Package, site_url
     data = package_dictize(session, package, site_url)
     index_package(session, backend, data)
     return data
+
+
+def reindex_new(
+    session: Session, backend: SearchBackend, packages: list[Package], site_url: str
+) -> list[dict]:
+    """`reindex` of packages just created by add_new_packages: read back in a few queries
+    for all of them, indexed in bulk. Returns their dicts, in order."""
+    session.flush()
+    ids = [package.id for package in packages]
+    session.execute(
+        select(Package).where(Package.id.in_(ids)).execution_options(populate_existing=True)
+    ).all()
+    by_id = package_dictize_many(session, packages, site_url)
+    dicts = [by_id[package_id] for package_id in ids]
+    index_new_packages(session, backend, dicts)
+    return dicts

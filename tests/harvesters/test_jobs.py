@@ -1,5 +1,6 @@
-"""Jobs: an interrupted job is recovered and its rerun is safe; abort; harvest_job_create
-runs through the scheduler; the schedule of daily sources; the server's scheduler thread."""
+"""Jobs: an interrupted job is recovered (its dying batch left nothing) and its rerun is
+safe; abort; harvest_job_create runs through the scheduler; the schedule of daily sources;
+the server's scheduler thread."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from catalog.db.harvest import HarvestJob
 from catalog.db.models import utcnow
 from catalog.errors import ValidationFailed
 from catalog.services.harvest import store
+from harvesters import importer
 from harvesters.runner import run_pending, run_source
 from tests.support.accounts import token, user
 from tests.support.harvest import ensure_organization, ensure_source
@@ -33,19 +35,26 @@ def _source(services, remote, **fields):
                          config={"rows": 2}, **fields)  # fmt: skip
 
 
-def test_an_interrupted_job_is_recovered_and_rerun_safely(services, local, remote):
+def test_an_interrupted_job_is_recovered_and_rerun_safely(services, local, remote, monkeypatch):
     _source(services, remote)
-    seen = []
+    pages = []
+    create_packages = importer.create_packages
 
-    def die_on_third(source, tally, state):
-        seen.append(tally.total)
-        if tally.total == 3:
+    def die_on_second_page(context, data_dicts):
+        pages.append(create_packages(context, data_dicts))  # written, not committed yet
+        if len(pages) == 2:
             raise Killed
+        return pages[-1]
 
+    monkeypatch.setattr(importer, "create_packages", die_on_second_page)
     with pytest.raises(Killed):
-        run_source(services, build_registry(), "nguon", die_on_third)
+        run_source(services, build_registry(), "nguon")
+    monkeypatch.undo()
     [job] = local.call("harvest_job_list", {"source_id": "nguon"})
     assert job["status"] == "Running"
+    # the first page committed with its objects; nothing of the dying page's batch is left
+    assert local.call("package_search", {})["count"] == 2
+    assert len(local.call("harvest_object_list", {"source_id": "nguon"})) == 2
     with pytest.raises(ValidationFailed):  # a fresh heartbeat: it might still be alive
         run_source(services, build_registry(), "nguon")
     with services.session(write=True) as session:
@@ -54,8 +63,8 @@ def test_an_interrupted_job_is_recovered_and_rerun_safely(services, local, remot
     summary = run_source(services, build_registry(), "nguon")
     assert summary.status == "Finished" and summary.run_type == "full"
     assert summary.counts["unchanged"] == 2  # the first page was recorded
-    assert summary.counts["updated"] == 1  # written, but its object died with the process
-    assert summary.counts["created"] == 4 and summary.counts["failed"] == 0
+    assert summary.counts["created"] == 5 and summary.counts["failed"] == 0
+    assert summary.counts["updated"] == 0
     found = local.call("package_search", {"rows": 100})
     assert found["count"] == 7 and len({p["name"] for p in found["results"]}) == 7
     old = local.call("harvest_job_show", {"id": job["id"]})

@@ -51,6 +51,10 @@ def fold_text(value: str) -> str:
 class SearchBackend(Protocol):
     def write(self, session: Session, doc_id: int, indexed: IndexedText) -> None: ...
 
+    def write_new(self, session: Session, items: list[tuple[int, IndexedText]]) -> None:
+        """`write` of documents that have no text indexed yet, in one statement."""
+        ...
+
     def delete(self, session: Session, doc_id: int) -> None: ...
 
     def matching_doc_ids(self, queries: list[TextQuery], any_of: bool = False) -> Select: ...
@@ -66,15 +70,17 @@ class SqliteFts5Backend:
 
     weights = "4.0, 4.0, 2.0, 2.0, 1.0"
 
+    _insert = text(
+        "INSERT INTO search_fts(rowid, name, title, tags, groups, text) "
+        "VALUES (:rowid, :name, :title, :tags, :groups, :text)"
+    )
+
     def write(self, session: Session, doc_id: int, indexed: IndexedText) -> None:
         self.delete(session, doc_id)
-        session.execute(
-            text(
-                "INSERT INTO search_fts(rowid, name, title, tags, groups, text) "
-                "VALUES (:rowid, :name, :title, :tags, :groups, :text)"
-            ),
-            {"rowid": doc_id, **asdict(indexed)},
-        )
+        session.execute(self._insert, {"rowid": doc_id, **asdict(indexed)})
+
+    def write_new(self, session: Session, items: list[tuple[int, IndexedText]]) -> None:
+        session.execute(self._insert, [{"rowid": d, **asdict(i)} for d, i in items])
 
     def delete(self, session: Session, doc_id: int) -> None:
         session.execute(text("DELETE FROM search_fts WHERE rowid = :rowid"), {"rowid": doc_id})
@@ -119,19 +125,21 @@ class SqliteFts5Backend:
 class PostgresFtsBackend:
     """A weighted tsvector column `search_docs.tsv` ('simple' configuration, GIN index)."""
 
+    _update = text(
+        "UPDATE search_docs SET tsv = "
+        "setweight(to_tsvector('simple', :name), 'A') || "
+        "setweight(to_tsvector('simple', :title), 'A') || "
+        "setweight(to_tsvector('simple', :tags), 'B') || "
+        "setweight(to_tsvector('simple', :groups), 'B') || "
+        "setweight(to_tsvector('simple', :text), 'D') "
+        "WHERE doc_id = :doc_id"
+    )
+
     def write(self, session: Session, doc_id: int, indexed: IndexedText) -> None:
-        session.execute(
-            text(
-                "UPDATE search_docs SET tsv = "
-                "setweight(to_tsvector('simple', :name), 'A') || "
-                "setweight(to_tsvector('simple', :title), 'A') || "
-                "setweight(to_tsvector('simple', :tags), 'B') || "
-                "setweight(to_tsvector('simple', :groups), 'B') || "
-                "setweight(to_tsvector('simple', :text), 'D') "
-                "WHERE doc_id = :doc_id"
-            ),
-            {"doc_id": doc_id, **asdict(indexed)},
-        )
+        session.execute(self._update, {"doc_id": doc_id, **asdict(indexed)})
+
+    def write_new(self, session: Session, items: list[tuple[int, IndexedText]]) -> None:
+        session.execute(self._update, [{"doc_id": d, **asdict(i)} for d, i in items])
 
     def delete(self, session: Session, doc_id: int) -> None:
         """The tsvector lives on the search_docs row and goes with it."""

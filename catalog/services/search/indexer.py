@@ -102,13 +102,7 @@ def _indexed_text(package: dict[str, Any]) -> IndexedText:
     )
 
 
-def index_package(session: Session, backend: SearchBackend, package: dict[str, Any]) -> None:
-    """Insert or replace the index entry of one package dict (as package_show returns it)."""
-    doc = session.execute(
-        select(SearchDoc).where(SearchDoc.package_id == package["id"])
-    ).scalar_one_or_none()
-    if doc is None:
-        doc = SearchDoc(package_id=package["id"])
+def _fill_doc(doc: SearchDoc, package: dict[str, Any]) -> SearchDoc:
     doc.name = package["name"]
     doc.title_string = (package.get("title") or package["name"]).strip().lower()
     doc.metadata_created = datetime.fromisoformat(package["metadata_created"])
@@ -117,17 +111,59 @@ def index_package(session: Session, backend: SearchBackend, package: dict[str, A
     doc.private = bool(package.get("private"))
     doc.owner_org = package.get("owner_org")
     doc.dataset_type = package.get("type") or "dataset"
-    session.add(doc)
+    return doc
+
+
+def _cached(package: dict[str, Any]) -> str:
+    return json.dumps(package, ensure_ascii=False, separators=(",", ":"))
+
+
+def _field_rows(doc_id: int, package: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{"doc_id": doc_id, "field": f, "value": v} for f, v in set(_pairs(package))]
+
+
+def index_package(session: Session, backend: SearchBackend, package: dict[str, Any]) -> None:
+    """Insert or replace the index entry of one package dict (as package_show returns it)."""
+    doc = session.execute(
+        select(SearchDoc).where(SearchDoc.package_id == package["id"])
+    ).scalar_one_or_none()
+    if doc is None:
+        index_new_packages(session, backend, [package])
+        return
+    session.add(_fill_doc(doc, package))
     session.flush()
     assert doc.doc_id is not None
     cached = session.get(SearchDocDict, doc.doc_id) or SearchDocDict(doc_id=doc.doc_id)
-    cached.data_dict = json.dumps(package, ensure_ascii=False, separators=(",", ":"))
+    cached.data_dict = _cached(package)
     session.add(cached)
     session.execute(delete(SearchField).where(SearchField.doc_id == doc.doc_id))
-    rows = [{"doc_id": doc.doc_id, "field": f, "value": v} for f, v in set(_pairs(package))]
+    rows = _field_rows(doc.doc_id, package)
     if rows:
         session.execute(SearchField.__table__.insert(), rows)
     backend.write(session, doc.doc_id, _indexed_text(package))
+
+
+def index_new_packages(
+    session: Session, backend: SearchBackend, packages: list[dict[str, Any]]
+) -> None:
+    """Index packages that have no index entry yet, with one statement per table."""
+    if not packages:
+        return
+    docs = [_fill_doc(SearchDoc(package_id=package["id"]), package) for package in packages]
+    session.add_all(docs)
+    session.flush()
+    doc_ids = [doc.doc_id for doc in docs]
+    assert None not in doc_ids
+    session.execute(
+        SearchDocDict.__table__.insert(),
+        [{"doc_id": d, "data_dict": _cached(p)} for d, p in zip(doc_ids, packages, strict=True)],
+    )
+    rows = [row for d, p in zip(doc_ids, packages, strict=True) for row in _field_rows(d, p)]
+    if rows:
+        session.execute(SearchField.__table__.insert(), rows)
+    backend.write_new(
+        session, [(d, _indexed_text(p)) for d, p in zip(doc_ids, packages, strict=True)]
+    )
 
 
 def unindex_package(session: Session, backend: SearchBackend, package_id: str) -> None:
