@@ -28,7 +28,7 @@ pointer row, which holds off a replacement or a write until the read transaction
 the count and the rows agree; on SQLite the WAL snapshot does the same.
 
 Writing: `create_table` (replaces atomically: readers see the old rows or the new rows),
-`drop_table`, and `write(resource_id)` for row writes (see writes.py).
+`drop_table`; row-level reads and writes of a live table are in rows.py (used by writes.py).
 """
 
 from __future__ import annotations
@@ -45,15 +45,11 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from catalog.services.datastore import bulk, fulltext
+from catalog.services.datastore import bulk
 from catalog.services.datastore.bulk import quote
 from catalog.services.datastore.types import (
     POSTGRES_COLUMN,
     SQLITE_COLUMN,
-    postgres_decoded,
-    postgres_value,
-    sqlite_decoded,
-    sqlite_value,
 )
 
 META = "_tables"
@@ -352,19 +348,6 @@ class DatastoreStore:
         self._drop_physical(connection, old.table)
         return True
 
-    def typed_rows(
-        self, connection: Connection, info: TableInfo, where: str = "", params: dict | None = None
-    ) -> Iterator[tuple[int, tuple]]:
-        """(_id, typed values) of the table's rows (all, or those `where` selects)."""
-        columns = ", ".join(["_id", *(quote(f.id) for f in info.fields)])
-        sql = f"SELECT {columns} FROM {info.sql_name}"
-        if where:
-            sql += f" WHERE {where}"
-        types = [f.type for f in info.fields]
-        decode = sqlite_decoded if self.dialect == "sqlite" else postgres_decoded
-        for row in connection.execute(text(sql + " ORDER BY _id"), params or {}):
-            yield row[0], tuple(decode(v, t) for v, t in zip(row[1:], types, strict=True))
-
     # ------------------------------------------------------------------ physical tables
 
     def _create_physical(self, connection: Connection, name: str,
@@ -429,69 +412,6 @@ class DatastoreStore:
             columns = [f.id for f in fields]
             return bulk.copy_rows(connection, self.qualified(name), columns, types, rows)
         return bulk.sqlite_rows(connection, name, types, rows)
-
-    def insert_rows(self, connection: Connection, info: TableInfo,
-                    rows: Iterable[tuple[int, Sequence[Any]]]) -> None:  # fmt: skip
-        """Insert (_id, values) rows into an existing table, full text included."""
-        fields = info.fields
-        types = [f.type for f in fields]
-        names = ", ".join(["_id", *(quote(f.id) for f in fields)])
-        marks = ", ".join(f":p{i}" for i in range(len(fields) + 1)) + ", :ft"
-        batch = []
-        fts = []
-        for row_id, values in rows:
-            params = {"p0": row_id}
-            if self.dialect == "postgresql":
-                for index, (value, kind) in enumerate(zip(values, types, strict=True), 1):
-                    params[f"p{index}"] = postgres_value(value, kind)
-                params["ft"] = fulltext.tsvector_literal(values)
-            else:
-                for index, (value, kind) in enumerate(zip(values, types, strict=True), 1):
-                    params[f"p{index}"] = sqlite_value(value, kind)
-                params["ft"] = fulltext.fts_text(values)
-                fts.append({"rowid": row_id, "text": params["ft"]})
-            batch.append(params)
-        if not batch:
-            return
-        if self.dialect == "postgresql":
-            casts = ", ".join(
-                f"CAST(:p{i} AS {POSTGRES_COLUMN[f.type]})" for i, f in enumerate(fields, 1)
-            )
-            connection.execute(
-                text(
-                    f"INSERT INTO {info.sql_name} ({names}, _full_text) VALUES "
-                    f"(:p0{', ' + casts if casts else ''}, CAST(:ft AS tsvector))"
-                ),
-                batch,
-            )
-            return
-        connection.execute(
-            text(f"INSERT INTO {info.sql_name} ({names}, _full_text) VALUES ({marks})"), batch
-        )
-        connection.execute(
-            text(f"INSERT INTO {info.fts_sql_name} (rowid, _full_text) VALUES (:rowid, :text)"),
-            fts,
-        )
-
-    def delete_rows(self, connection: Connection, info: TableInfo, ids: list[int]) -> None:
-        """Delete rows by `_id`, full text included."""
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ", ".join(str(int(row_id)) for row_id in chunk)
-            if info.fts_sql_name:  # external content: the index forgets the stored words
-                old = connection.execute(
-                    text(f"SELECT _id, _full_text FROM {info.sql_name} WHERE _id IN ({marks})")
-                ).all()
-                fts = info.fts_sql_name
-                if old:
-                    connection.execute(
-                        text(
-                            f"INSERT INTO {fts} ({fts}, rowid, _full_text) "
-                            "VALUES ('delete', :r, :t)"
-                        ),
-                        [{"r": row_id, "t": words} for row_id, words in old],
-                    )
-            connection.execute(text(f"DELETE FROM {info.sql_name} WHERE _id IN ({marks})"))
 
 
 def _now() -> datetime:

@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from catalog.errors import ValidationFailed
 from catalog.services.datastore.indexes import create_search_indexes
 from catalog.services.datastore.loader import field_problem
+from catalog.services.datastore.rows import delete_rows, insert_rows, typed_rows
 from catalog.services.datastore.store import DatastoreField, DatastoreStore, TableInfo, quote
 from catalog.services.datastore.types import (
     POSTGRES_COLUMN,
@@ -183,7 +184,7 @@ def _carried_rows(
         return []
     old = [f.id for f in current.fields]
     rows = []
-    for row_id, values in store.typed_rows(connection, current):
+    for row_id, values in typed_rows(store, connection, current):
         by_name = dict(zip(old, values, strict=True))
         try:
             rows.append(tuple(_recast(by_name.get(f.id), f.type) for f in fields))
@@ -256,7 +257,7 @@ def _insert(store: DatastoreStore, connection: Connection, info: TableInfo,
     for number, record in enumerate(records):
         typed = _typed_record(info, record, number)
         rows.append((next_id + number, tuple(typed.get(f.id) for f in info.fields)))
-    _guarded(lambda: store.insert_rows(connection, info, rows))
+    _guarded(lambda: insert_rows(store, connection, info, rows))
     store.lock(connection, info.resource_id)
     store.set_count(connection, info, info.count + len(rows))
     return store.lock(connection, info.resource_id) or info
@@ -309,19 +310,19 @@ def _upsert(store: DatastoreStore, connection: Connection, info: TableInfo,
                     {"key": [f'fields "{", ".join(missing)}" are missing but needed as key']}
                 )
             where, params = _key_where(store, info, {name: typed[name] for name in key})
-        found = list(store.typed_rows(connection, info, where, params))
+        found = list(typed_rows(store, connection, info, where, params))
         if found:
             row_id, values = found[0]
             merged = dict(zip([f.id for f in info.fields], values, strict=True)) | typed
-            store.delete_rows(connection, info, [row_id])
+            delete_rows(connection, info, [row_id])
             new = (row_id, tuple(merged.get(f.id) for f in info.fields))
-            _guarded(lambda new=new: store.insert_rows(connection, info, [new]))
+            _guarded(lambda new=new: insert_rows(store, connection, info, [new]))
         elif method == "update" or "_id" in record:
             shown = record.get("_id", {name: record[name] for name in key})
             raise ValidationFailed({"key": [f'key "{shown}" not found']})
         else:
             new = (next_id, tuple(typed.get(f.id) for f in info.fields))
-            _guarded(lambda new=new: store.insert_rows(connection, info, [new]))
+            _guarded(lambda new=new: insert_rows(store, connection, info, [new]))
             next_id += 1
             added += 1
     store.lock(connection, info.resource_id)
@@ -359,8 +360,8 @@ def delete(store: DatastoreStore, resource_id: str, filters: dict[str, Any] | No
         if filters is None:
             return store.drop_in(connection, resource_id)
         where, params = _filters_where(store, info, filters)
-        ids = [row_id for row_id, _ in store.typed_rows(connection, info, where, params)]
-        store.delete_rows(connection, info, ids)
+        ids = [row_id for row_id, _ in typed_rows(store, connection, info, where, params)]
+        delete_rows(connection, info, ids)
         store.lock(connection, resource_id)
         store.set_count(connection, info, info.count - len(ids))
         return True

@@ -9,6 +9,7 @@ from sqlalchemy import text
 
 from catalog.actions.registry import ActionContext
 from catalog.errors import CatalogError, NotAuthorized, NotFound, ValidationFailed
+from catalog.services.datastore.rows import typed_rows
 from tests.support import builders
 from tests.support.accounts import anonymous, person
 
@@ -47,7 +48,7 @@ def _records(ctx: ActionContext, resource_id: str) -> list[tuple]:
     store = ctx.services.datastore
     with store.connect() as connection:
         info = store.describe(resource_id, connection)
-        return [row for _, row in store.typed_rows(connection, info)]
+        return [row for _, row in typed_rows(store, connection, info)]
 
 
 def _words(ctx: ActionContext, resource_id: str, word: str) -> int:
