@@ -44,10 +44,11 @@ from sqlalchemy import text  # noqa: E402
 from catalog.actions import build_registry  # noqa: E402
 from catalog.config import Settings  # noqa: E402
 from catalog.content.loader import site_context  # noqa: E402
+from catalog.services.datastore.cells import row_converter  # noqa: E402
 from catalog.services.datastore.jobs import index_table, search_indexer  # noqa: E402
 from catalog.services.datastore.loader import LoadPlan, load_file  # noqa: E402
 from catalog.services.datastore.store import quote  # noqa: E402
-from catalog.services.datastore.types import row_converter, sqlite_value  # noqa: E402
+from catalog.services.datastore.types import sqlite_value  # noqa: E402
 from catalog.services.runtime import Services, build_services  # noqa: E402
 
 POSTGRES_URL = os.environ.get(

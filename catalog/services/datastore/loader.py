@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from catalog.services.datastore.cells import row_converter
 from catalog.services.datastore.store import DatastoreField, DatastoreStore, Indexer, TableInfo
-from catalog.services.datastore.types import ckan_type_for, row_converter
+from catalog.services.datastore.types import ckan_type_for
 
 LOADABLE_FORMATS = ("csv", "tsv")
 MAX_FIELD_BYTES = 63  # PostgreSQL's identifier length
