@@ -3,8 +3,8 @@
 Folding is `catalog.services.search.folding.fold` (NFD, no combining marks, đ -> d,
 lower-case), done here with a precompiled character class so that a million rows fold in
 seconds; words are the runs of [0-9a-z] that `fold_text` keeps for queries too. PostgreSQL
-gets a tsvector literal with positions (what to_tsvector('simple', words) gives); SQLite an
-FTS5 row of the words.
+gets a tsvector literal with positions (what to_tsvector('simple', words) gives); SQLite
+folds inside its FTS5 tokenizer instead (fulltext_index.py).
 """
 
 from __future__ import annotations
@@ -104,11 +104,6 @@ def words_of(values: Iterable[Any]) -> list[str]:
     if len(words) > MAX_WORDS:
         del words[MAX_WORDS:]
     return words
-
-
-def fts_text(values: Iterable[Any]) -> str:
-    """The row's words for SQLite FTS5."""
-    return " ".join(words_of(values))
 
 
 def tsvector_literal(values: Iterable[Any]) -> str:

@@ -1,18 +1,25 @@
 """Bulk load of a validated CSV/TSV file into its resource's DataStore table.
 
 The file passed Frictionless validation already (rows have the schema's width, cells parse
-as their types), so this only reads it with the csv module, in the encoding and dialect the
-validation found, converts each cell per its Table Schema type and hands the typed rows to
-`DatastoreStore.create_table` (SQLite executemany / PostgreSQL COPY, one transaction; a
-first load may go live before its search indexes are built, see store.py).
-Text is decoded as it streams and NFC-normalized cell by cell: the same text as the
-validation's normalized copy, without writing one.
+as their types), so no second validation runs. Two ways in, both one transaction of
+`DatastoreStore.create_table` (a first load goes live before its full text and search
+indexes are built, see store.py):
+
+- the file itself (`csv_source`), when the database can type every cell as written: UTF-8
+  already in NFC, the header on the first line, only default-format numbers, dates, times,
+  text and default booleans, "" as the missing value. SQLite executemany of the csv
+  module's rows / PostgreSQL COPY of the bytes: near the database's raw bulk speed. If the
+  database refuses anything, the load falls back to:
+- typed rows (`read_rows`): read with the csv module in the encoding and dialect the
+  validation found, each cell converted by its Table Schema type (cells.py), text decoded
+  as it streams and NFC-normalized: the same text as the validation's normalized copy.
 """
 
 from __future__ import annotations
 
 import codecs
 import csv
+import logging
 import sys
 import unicodedata
 from collections.abc import Iterator
@@ -20,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from catalog.services.datastore.cells import row_converter
+from catalog.services.datastore.bulk import SQLITE_TRUE, CsvSource
+from catalog.services.datastore.cells import canonical_text, row_converter
 from catalog.services.datastore.store import DatastoreField, DatastoreStore, Indexer, TableInfo
 from catalog.services.datastore.types import ckan_type_for
 
@@ -29,6 +37,8 @@ MAX_FIELD_BYTES = 63  # PostgreSQL's identifier length
 HEADER_SCAN_ROWS = 50
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+log = logging.getLogger(__name__)
+DEFAULT_FALSE = ("false", "False", "FALSE", "0")
 
 
 class LoadError(Exception):
@@ -158,6 +168,44 @@ def _nfc_lines(handle: Any) -> Iterator[str]:
             yield normalize("NFC", line)
 
 
+def _database_typed(field: dict) -> bool:
+    """Whether both databases read this field's valid cells as they are written."""
+    if str(field.get("type")) == "boolean":
+        trues, falses = field.get("trueValues"), field.get("falseValues")
+        return (trues is None or sorted(trues) == sorted(SQLITE_TRUE)) and (
+            falses is None or sorted(falses) == sorted(DEFAULT_FALSE)
+        )
+    return canonical_text(field)
+
+
+def csv_source(plan: LoadPlan) -> CsvSource | None:
+    """The file as the database can load it itself, or None (then `read_rows`)."""
+    fields = plan.schema.get("fields") or []
+    missing = plan.schema.get("missingValues")
+    if not plan.clean or not fields or missing not in (None, [""]):
+        return None
+    if len(plan.delimiter) != 1 or len(plan.quote_char) != 1 or plan.delimiter == plan.quote_char:
+        return None
+    if not all(isinstance(f, dict) and _database_typed(f) for f in fields):
+        return None
+    with open(plan.path, "rb") as handle:
+        line = handle.readline(1 << 20)
+        offset = handle.tell()
+    body = line[3:] if line.startswith(codecs.BOM_UTF8) else line
+    if not body.endswith(b"\n") or b"\r" in body[:-2] or body.count(plan.quote_char.encode()) % 2:
+        return None  # no line end, a lone CR, or a header running over several lines
+    try:
+        header = next(csv.reader([body.decode("utf-8").rstrip("\r\n")],
+                                 delimiter=plan.delimiter, quotechar=plan.quote_char))  # fmt: skip
+    except (UnicodeDecodeError, csv.Error, StopIteration):
+        return None
+    if plan.labels and header != plan.labels:
+        return None  # a preamble before the header: read_rows finds it
+    if len(header) != len(fields):
+        return None
+    return CsvSource(plan.path, offset, plan.delimiter, plan.quote_char)
+
+
 def _skip_header(reader: Any, labels: list[str]) -> None:
     """Consume rows up to and including the header (the first row, or the row holding the
     labels the validation reported, when a preamble comes first)."""
@@ -182,5 +230,11 @@ def load_file(
     """Load the file into a new table and swap it in for `resource_id`'s old one (see
     `DatastoreStore.create_table` for `indexer` and `defer_indexes`)."""
     fields, primary_key = datastore_fields(plan.schema)
-    return store.create_table(resource_id, fields, read_rows(plan), primary_key=primary_key,
-                              indexer=indexer, defer_indexes=defer_indexes)  # fmt: skip
+    options = {"primary_key": primary_key, "indexer": indexer, "defer_indexes": defer_indexes}
+    source = csv_source(plan)
+    if source is not None:
+        try:
+            return store.create_table(resource_id, fields, source, **options)
+        except Exception as error:  # noqa: BLE001 - any refusal: the typed path says why
+            log.info("DataStore: %s loads by typed rows (%s)", resource_id, error)
+    return store.create_table(resource_id, fields, read_rows(plan), **options)

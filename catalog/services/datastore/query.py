@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from catalog.services.datastore import query_plans, tsquery
+from catalog.services.datastore import fulltext_index, query_plans, tsquery
 from catalog.services.datastore.query_filters import filter_conditions, invalid_query
 from catalog.services.datastore.records_format import copy_text, decoder
 from catalog.services.datastore.store import DatastoreField, TableInfo, quote
@@ -178,11 +178,37 @@ class _Compiler:
         assert not isinstance(node, tsquery.Term)
         return "(" + joiner.join(self._sqlite_condition(c) for c in node.children) + ")"
 
+    def _fold_vector(self, value_sql: str) -> str:
+        """PostgreSQL: a tsvector of the folded words of a text, computed in SQL."""
+        source, target = _fold_table()
+        return (
+            "to_tsvector('simple', regexp_replace(lower(translate("
+            f"{value_sql}, {self.bind(source)}, {self.bind(target)})), "
+            "'[^0-9a-z]+', ' ', 'g'))"
+        )
+
+    def _scan_full_text(self, query: str, node: tsquery.Node) -> None:
+        """q while a first load's full text is being built: every row's values folded and
+        matched on the fly (a scan, correct but slow on a large table)."""
+        columns = [(f.id, f.type) for f in self.info.fields]
+        if self.dialect == "postgresql":
+            tsq = self._pg_query(node)
+            vector = self._fold_vector(fulltext_index.postgres_document(columns, "t."))
+            self.where.append(f"{vector} @@ {tsq}")
+            self.ranks[RANK] = f"ts_rank({vector}, {tsq}, 32)"
+            return
+        document = fulltext_index.sqlite_document(columns, "t.")
+        args = f"{document}, 'text', {self.bind(query)}, {int(self.spec.plain)}"
+        self.where.append(f"ds_field_match({args}) = 1")
+        self.ranks[RANK] = f"ds_field_rank({args})"
+
     def full_text(self, query: str) -> None:
         node = tsquery.parse(query, self.spec.plain)
         if node is None:
             self.where.append("1 = 0")
             self.ranks[RANK] = "0.0"
+        elif not self.info.fulltext_ready:
+            self._scan_full_text(query, node)
         elif self.dialect == "postgresql":
             tsq = self._pg_query(node)
             self.where.append(f"t._full_text @@ {tsq}")
@@ -218,18 +244,13 @@ class _Compiler:
         monotone = "!" not in tsquery.to_tsquery_text(node)
         if self.dialect == "postgresql":
             tsq = self._pg_query(node)
-            source, target = _fold_table()
-            vector = (
-                "to_tsvector('simple', regexp_replace(lower(translate(CAST("
-                f"{column} AS text), {self.bind(source)}, {self.bind(target)})), "
-                "'[^0-9a-z]+', ' ', 'g'))"
-            )
-            if monotone:
+            vector = self._fold_vector(f"CAST({column} AS text)")
+            if monotone and self.info.fulltext_ready:
                 self.where.append(f"t._full_text @@ {tsq}")
             self.where.append(f"{vector} @@ {tsq}")
             self.ranks[alias] = f"ts_rank({vector}, {tsq}, 32)"
             return
-        if monotone:
+        if monotone and self.info.fulltext_ready:
             self.where.append(self._sqlite_condition(node))
         args = f"{column}, {self.bind(ckan_type)}, {self.bind(query)}, {int(self.spec.plain)}"
         self.where.append(f"ds_field_match({args}) = 1")

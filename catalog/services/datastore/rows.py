@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
-from catalog.services.datastore import fulltext
+from catalog.services.datastore import fulltext, fulltext_index
 from catalog.services.datastore.bulk import quote
 from catalog.services.datastore.store import DatastoreStore, TableInfo
 from catalog.services.datastore.types import (
@@ -44,13 +44,13 @@ def insert_rows(
     store: DatastoreStore, connection: Connection, info: TableInfo,
     rows: Iterable[tuple[int, Sequence[Any]]],
 ) -> None:  # fmt: skip
-    """Insert (_id, values) rows into an existing table, full text included."""
+    """Insert (_id, values) rows into an existing table, full text included (once built:
+    a first load's full text is built later from all the rows)."""
     fields = info.fields
     types = [f.type for f in fields]
     names = ", ".join(["_id", *(quote(f.id) for f in fields)])
-    marks = ", ".join(f":p{i}" for i in range(len(fields) + 1)) + ", :ft"
+    marks = ", ".join(f":p{i}" for i in range(len(fields) + 1))
     batch = []
-    fts = []
     for row_id, values in rows:
         params = {"p0": row_id}
         if store.dialect == "postgresql":
@@ -60,8 +60,6 @@ def insert_rows(
         else:
             for index, (value, kind) in enumerate(zip(values, types, strict=True), 1):
                 params[f"p{index}"] = sqlite_value(value, kind)
-            params["ft"] = fulltext.fts_text(values)
-            fts.append({"rowid": row_id, "text": params["ft"]})
         batch.append(params)
     if not batch:
         return
@@ -77,28 +75,15 @@ def insert_rows(
             batch,
         )
         return
-    connection.execute(
-        text(f"INSERT INTO {info.sql_name} ({names}, _full_text) VALUES ({marks})"), batch
-    )
-    connection.execute(
-        text(f"INSERT INTO {info.fts_sql_name} (rowid, _full_text) VALUES (:rowid, :text)"),
-        fts,
-    )
+    connection.execute(text(f"INSERT INTO {info.sql_name} ({names}) VALUES ({marks})"), batch)
+    if info.fulltext_ready:
+        fulltext_index.sqlite_added(connection, info.table, [p["p0"] for p in batch])
 
 
 def delete_rows(connection: Connection, info: TableInfo, ids: list[int]) -> None:
     """Delete rows by `_id`, full text included."""
+    if info.fts_sql_name and info.fulltext_ready:  # the index forgets the rows' text first
+        fulltext_index.sqlite_removing(connection, info.table, ids)
     for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ", ".join(str(int(row_id)) for row_id in chunk)
-        if info.fts_sql_name:  # external content: the index forgets the stored words
-            old = connection.execute(
-                text(f"SELECT _id, _full_text FROM {info.sql_name} WHERE _id IN ({marks})")
-            ).all()
-            fts = info.fts_sql_name
-            if old:
-                connection.execute(
-                    text(f"INSERT INTO {fts} ({fts}, rowid, _full_text) VALUES ('delete', :r, :t)"),
-                    [{"r": row_id, "t": words} for row_id, words in old],
-                )
+        marks = ", ".join(str(int(row_id)) for row_id in ids[start : start + 500])
         connection.execute(text(f"DELETE FROM {info.sql_name} WHERE _id IN ({marks})"))

@@ -6,6 +6,7 @@ import threading
 
 from sqlalchemy import text
 
+from catalog.services.datastore.query import SearchSpec, compile_search, prepare_connection
 from catalog.services.datastore.store import DatastoreField, TableInfo
 from catalog.services.runtime import Services
 
@@ -29,6 +30,28 @@ def _q(services: Services, word: str) -> list[int]:
         return [row[0] for row in connection.execute(text(sql), {"w": word})]
 
 
+def _searched(services: Services, word: str) -> list[int]:
+    """The `_id`s datastore_search's q finds (a scan while the full text is being built)."""
+    store = services.datastore
+    with store.connect() as connection:
+        prepare_connection(connection)
+        info = store.describe(RESOURCE, connection)
+        assert info is not None
+        spec = SearchSpec(q=word, fields=["_id"], sort=[("_id", "asc", "")])
+        compiled = compile_search(info, spec, store.dialect)
+        params = {**compiled.params, "limit": 100, "offset": 0}
+        return [row[0] for row in connection.execute(text(compiled.select), params)]
+
+
+def _fulltext_built(services: Services, info: TableInfo) -> bool:
+    with services.datastore.connect() as connection:
+        if services.datastore.dialect == "postgresql":
+            sql = f"SELECT count(*) FROM {info.sql_name} WHERE _full_text IS NOT NULL"
+            return connection.execute(text(sql)).scalar_one() == info.count
+        sql = "SELECT count(*) FROM sqlite_master WHERE name = :n"
+        return connection.execute(text(sql), {"n": info.table + "__fts"}).scalar_one() == 1
+
+
 def _gin_indexes(services: Services, info: TableInfo) -> int:
     with services.datastore.connect() as connection:
         return connection.execute(
@@ -46,19 +69,20 @@ def test_first_load_is_live_before_its_indexes(services: Services) -> None:
     assert not info.indexed and built == []
     assert store.unindexed() == {RESOURCE}
     assert store.describe(RESOURCE).count == 2
-    assert _q(services, "ngan") == [1]  # q is right while indexing (a scan on PostgreSQL)
+    assert not info.fulltext_ready and not _fulltext_built(services, info)
+    assert _searched(services, "ngan") == [1]  # q is right while indexing: a scan
+    assert _searched(services, "yen the") == [2] and _searched(services, "ha") == []
     if store.dialect == "postgresql":
-        assert not info.fulltext_ready and _gin_indexes(services, info) == 0
-    else:
-        assert info.fulltext_ready  # SQLite builds FTS5 with the rows
+        assert _gin_indexes(services, info) == 0
     done = store.finish_indexing(RESOURCE, lambda c, i: built.append(i.table))
-    assert done is not None and done.indexed and done.fulltext_ready and built == [info.table]
-    assert store.unindexed() == set()
+    assert done is not None and done.indexed and done.fulltext_ready and built == [done.table]
+    assert _fulltext_built(services, done) and store.unindexed() == set()
     assert _q(services, "ngan") == [1] and _q(services, "the") == [2]
-    if store.dialect == "postgresql":
-        assert _gin_indexes(services, done) == 1
+    assert _searched(services, "ngan") == [1] and _searched(services, "yen the") == [2]
+    if store.dialect == "postgresql":  # the rows moved to a table with their full text
+        assert done.table != info.table and _gin_indexes(services, done) == 1
     store.finish_indexing(RESOURCE, lambda c, i: built.append(i.table))  # nothing left to do
-    assert built == [info.table]
+    assert built == [done.table]
 
 
 def test_replacement_serves_the_old_table_until_indexed(services: Services) -> None:
