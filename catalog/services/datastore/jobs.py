@@ -287,9 +287,9 @@ def search_indexer(store: DatastoreStore) -> Indexer:
 
 
 def index_table(store: DatastoreStore, resource_id: str) -> None:
-    """The indexes a first load deferred (full text on PostgreSQL, per-column), built after
-    the rows went live: searches work meanwhile (q as a scan), and a failure here only costs
-    speed (the table stays `indexed` False; `resume` tries again)."""
+    """What a first load deferred (the full text, the unique key, the per-column indexes),
+    built after the rows went live: searches work meanwhile (q as a scan), and a failure
+    here only costs speed (the table stays `indexed` False; `resume` tries again)."""
     try:
         info = store.finish_indexing(resource_id, search_indexer(store))
         if info is not None:
