@@ -216,7 +216,7 @@ def bench_backend(backend: str, path: Path, rows: int, directory: Path) -> tuple
         else:
             resource_id = str(uuid.uuid4())
         # clean: what the validation report records for this file (UTF-8, already NFC)
-        plan = LoadPlan(path=path, format="csv", schema=SCHEMA, labels=[], clean=True)
+        plan = LoadPlan(path=path, format="csv", schema=SCHEMA, labels=[], clean=True, rows=rows)
         started = time.perf_counter()  # a first load, as the worker runs it (jobs._load)
         info = load_file(store, resource_id, plan, indexer=search_indexer(store),
                          defer_indexes=True)  # fmt: skip

@@ -46,6 +46,7 @@ class CsvSource:
     offset: int
     delimiter: str = ","
     quote_char: str = '"'
+    rows: int | None = None  # data rows the validation read: a load of any other count fails
 
 
 def quote(identifier: str) -> str:

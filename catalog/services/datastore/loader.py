@@ -57,6 +57,7 @@ class LoadPlan:
     quote_char: str = '"'
     labels: list[str] = field(default_factory=list)  # the header, as validation read it
     clean: bool = False  # UTF-8 and NFC already (no line needs normalizing)
+    rows: int | None = None  # data rows the validation read
 
     @classmethod
     def from_report(cls, path: Path, report: dict[str, Any], schema: Any) -> LoadPlan:
@@ -78,7 +79,13 @@ class LoadPlan:
             quote_char=str(dialect.get("quoteChar") or '"'),
             labels=[str(label) for label in report.get("labels") or []],
             clean=source.get("normalizedToNFC") is False and _is_utf8(source.get("encoding")),
+            rows=_row_count(report),
         )
+
+
+def _row_count(report: dict[str, Any]) -> int | None:
+    rows = (report.get("stats") or {}).get("rows")
+    return rows if isinstance(rows, int) and not isinstance(rows, bool) else None
 
 
 def _is_utf8(encoding: Any) -> bool:
@@ -203,7 +210,7 @@ def csv_source(plan: LoadPlan) -> CsvSource | None:
         return None  # a preamble before the header: read_rows finds it
     if len(header) != len(fields):
         return None
-    return CsvSource(plan.path, offset, plan.delimiter, plan.quote_char)
+    return CsvSource(plan.path, offset, plan.delimiter, plan.quote_char, plan.rows)
 
 
 def _skip_header(reader: Any, labels: list[str]) -> None:

@@ -461,8 +461,12 @@ class DatastoreStore:
         types, columns = [f.type for f in fields], [f.id for f in fields]
         if isinstance(rows, CsvSource):
             if self.dialect == "postgresql":
-                return bulk.copy_csv(connection, self.qualified(name), columns, rows), False
-            return bulk.sqlite_csv(connection, name, columns, types, rows), False
+                count = bulk.copy_csv(connection, self.qualified(name), columns, rows)
+            else:
+                count = bulk.sqlite_csv(connection, name, columns, types, rows)
+            if rows.rows is not None and count != rows.rows:  # the database read it otherwise
+                raise ValueError(f"{count} rows read, the validation read {rows.rows}")
+            return count, False
         if self.dialect == "postgresql":
             count = bulk.copy_rows(connection, self.qualified(name), columns, types, rows,
                                    fulltext_words=words)  # fmt: skip

@@ -183,3 +183,15 @@ def test_tables_of_the_old_sqlite_layout_are_moved_to_the_document_view(
             text(f"SELECT rowid FROM \"{table}__fts\" WHERE _full_text MATCH 'dong AND true'")
         ).all()
     assert found == [(1,)]
+
+
+def test_a_file_read_otherwise_than_validated_falls_back_to_typed_rows(
+    services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls = _spy(monkeypatch)
+    # PostgreSQL's COPY takes a line "\." for the end of the data: it would load one row
+    path = _write(tmp_path, "a\n1\n\\.\n2\n")
+    schema = {"fields": [{"name": "a", "type": "string"}]}
+    info = load_file(services.datastore, FILE_LOAD, _plan(path, schema, labels=["a"], rows=3))
+    assert len(calls) == 1 and info.count == 3
+    assert [values for _, values in _stored(services, FILE_LOAD)] == [("1",), ("\\.",), ("2",)]
