@@ -250,7 +250,10 @@ class DatastoreJobs:
         path = self.services.storage.path_for(resource_id)
         if resource.url_type != "upload" or not path.is_file():
             raise LoadError("Only uploaded files and files of datasets/ are loaded")
-        return LoadPlan.from_report(path, report, schema)
+        plan = LoadPlan.from_report(path, report, schema)
+        plan.workdir = self.services.storage.staging_dir
+        plan.workdir.mkdir(parents=True, exist_ok=True)
+        return plan
 
     def _set_state(self, resource_id: str, status: str, *, job_id: str | None = None,
                    **values: Any) -> str | None:  # fmt: skip
