@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from io import BytesIO
@@ -18,6 +19,7 @@ from catalog.errors import NotAuthorized, NotFound, ValidationFailed
 from catalog.services.datastore.rows import typed_rows
 from tests.support import builders
 from tests.support.accounts import anonymous, person
+from tests.support.live_server import serve_app
 
 CSV = (
     "mã,tên,dân số,ngày,đang hoạt động\n"
@@ -318,3 +320,129 @@ def test_a_deleted_xlsx_or_json_resource_loses_its_table(ctx: ActionContext) -> 
         ctx.call("resource_delete", {"id": created["id"]})
     assert ctx.services.datastore_jobs.wait_idle(timeout=60)
     assert ctx.services.datastore.resource_ids() == set()
+
+
+class RemoteFile:
+    """An ASGI app serving one file at any path, for links (served by `serve_app` on the
+    loopback interface); a test changes `body` to change the remote file."""
+
+    def __init__(self, body: bytes = b"") -> None:
+        self.body = body
+        self.requests = 0
+
+    async def __call__(self, scope: dict, receive, send) -> None:
+        assert scope["type"] == "http"
+        self.requests += 1
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-length", str(len(self.body)).encode())]})  # fmt: skip
+        await send({"type": "http.response.body", "body": self.body})
+
+
+@pytest.fixture
+def remote() -> Iterator[tuple[RemoteFile, str]]:
+    served = RemoteFile(CSV.encode("utf-8"))
+    with serve_app(served, lifespan="off") as base_url:
+        yield served, base_url
+
+
+def _link(ctx: ActionContext, url: str, **extra) -> dict:
+    created = ctx.call("resource_create", {"package_id": "don-vi", "url": url, **extra})
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    return created
+
+
+def _names(ctx: ActionContext, resource_id: str) -> list[str]:
+    found = ctx.call("datastore_search", {"resource_id": resource_id, "sort": "mã"})
+    return [record["tên"] for record in found["records"]]
+
+
+def test_a_validated_link_is_loaded_from_the_bytes_that_were_validated(
+    ctx: ActionContext, remote: tuple[RemoteFile, str]
+) -> None:
+    served, base_url = remote
+    created = _link(ctx, f"{base_url}/don-vi.csv", format="CSV", schema=SCHEMA)
+    assert created["url_type"] is None and created["validation_status"] == "success"
+    assert _loaded(ctx, created["id"])["task_info"]["rows"] == 3
+    assert ctx.call("resource_show", {"id": created["id"]})["datastore_active"] is True
+    found = ctx.call("datastore_search", {"resource_id": created["id"], "q": "bac giang"})
+    assert [record["mã"] for record in found["records"]] == [1]
+    assert found["records"][0]["ngày"] == "2024-01-01"
+    storage = ctx.services.storage
+    assert storage.link_copy_path(created["id"]).read_bytes() == CSV.encode("utf-8")
+    assert not storage.exists(created["id"])  # the copy is private: a link stays a link
+    fetched = served.requests
+    served.body = CSV.replace("Huyện Lục Ngạn", "Huyện Đổi Rồi").encode("utf-8")
+    assert ctx.call("xloader_submit", {"resource_id": created["id"]}) is True
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    assert _loaded(ctx, created["id"]) and served.requests == fetched  # not fetched again
+    assert _names(ctx, created["id"]) == ["Thành phố Bắc Giang", "Huyện Lục Ngạn", None]
+
+
+def test_a_copy_that_is_not_the_validated_file_is_not_loaded(
+    ctx: ActionContext, remote: tuple[RemoteFile, str]
+) -> None:
+    _, base_url = remote
+    created = _link(ctx, f"{base_url}/don-vi.csv", schema=SCHEMA)
+    copy = ctx.services.storage.link_copy_path(created["id"])
+    copy.write_bytes(CSV.replace("Lục Ngạn", "Lục Nam").encode("utf-8"))  # same size
+    assert ctx.call("xloader_submit", {"resource_id": created["id"]}) is True
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    status = ctx.call("xloader_status", {"resource_id": created["id"]})
+    assert status["status"] == "error"
+    assert "not the validated one" in status["error"]["message"]
+    assert _names(ctx, created["id"])[1] == "Huyện Lục Ngạn"  # the old table stays
+    copy.unlink()
+    ctx.call("xloader_submit", {"resource_id": created["id"]})
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    status = ctx.call("xloader_status", {"resource_id": created["id"]})
+    assert "validate the link again" in status["error"]["message"]
+
+
+def test_revalidating_a_link_loads_its_new_file_only_when_it_passes(
+    ctx: ActionContext, remote: tuple[RemoteFile, str]
+) -> None:
+    served, base_url = remote
+    created = _link(ctx, f"{base_url}/don-vi.csv", schema=SCHEMA)
+    served.body = (CSV + "4,Huyện Yên Thế,99,2025-07-01,true\n").encode("utf-8")
+    report = ctx.call("resource_validation_run", {"resource_id": created["id"]})
+    assert report["status"] == "success" and report["report"]["stats"]["rows"] == 4
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    assert _loaded(ctx, created["id"])["task_info"]["rows"] == 4
+    assert _names(ctx, created["id"])[3] == "Huyện Yên Thế"
+    served.body = (CSV + "khong-phai-so,x,1,2025-07-01,true\n").encode("utf-8")
+    report = ctx.call("resource_validation_run", {"resource_id": created["id"]})
+    assert report["status"] == "failure"
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    assert ctx.call("xloader_status", {"resource_id": created["id"]})["status"] == "error"
+    assert len(_names(ctx, created["id"])) == 4  # the invalid file was not loaded
+    assert not ctx.services.storage.link_copy_path(created["id"]).exists()
+
+
+def test_a_link_to_a_new_file_or_an_upload_or_deleted_leaves_no_copy(
+    ctx: ActionContext, remote: tuple[RemoteFile, str]
+) -> None:
+    served, base_url = remote
+    names = [f["name"] for f in TYPES_SCHEMA["fields"]]
+    served.body = _xlsx([_cells(row) for row in TYPES_ROWS], names)
+    sheet = _link(ctx, f"{base_url}/don-vi.xlsx", schema=TYPES_SCHEMA)
+    assert _loaded(ctx, sheet["id"])["task_info"]["rows"] == 3
+    assert _typed(ctx, sheet["id"]) == TYPES_ROWS
+    storage = ctx.services.storage
+    served.body = CSV.encode("utf-8")
+    moved = ctx.call("resource_patch", {"id": sheet["id"], "url": f"{base_url}/b.csv",
+                                        "format": "CSV", "schema": SCHEMA})  # fmt: skip
+    assert moved["validation_status"] == "success"
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    assert _names(ctx, sheet["id"])[0] == "Thành phố Bắc Giang"
+    assert storage.link_copy_path(sheet["id"]).read_bytes() == CSV.encode("utf-8")
+    ctx.call("resource_patch", {"id": sheet["id"], "url": "https://example.org/trang.html"})
+    assert not storage.link_copy_path(sheet["id"]).exists()
+    link = _link(ctx, f"{base_url}/c.csv", schema=SCHEMA)
+    ctx.call("resource_patch", {"id": link["id"], "upload": upload(CSV)})
+    assert not storage.link_copy_path(link["id"]).exists() and storage.exists(link["id"])
+    other = _link(ctx, f"{base_url}/d.csv", schema=SCHEMA)
+    assert storage.link_copy_path(other["id"]).exists()
+    ctx.call("resource_delete", {"id": other["id"]})
+    assert ctx.services.datastore_jobs.wait_idle(timeout=60)
+    assert ctx.services.datastore.describe(other["id"]) is None
+    assert not storage.link_copy_path(other["id"]).exists()
