@@ -20,7 +20,13 @@ from catalog.db.models import ResourceValidation, new_id
 from catalog.errors import UploadTooLarge, ValidationFailed
 from catalog.services.tabular.report import summary
 from catalog.services.tabular.validate import ValidationOutcome
-from catalog.services.uploads import PreparedUpload, prepare_upload, store_validation, validate_link
+from catalog.services.uploads import (
+    CheckedLink,
+    PreparedUpload,
+    prepare_upload,
+    store_validation,
+    validate_link,
+)
 
 
 def prepare(context: ActionContext, data: dict[str, Any]) -> PreparedUpload | None:
@@ -47,25 +53,50 @@ def prepare(context: ActionContext, data: dict[str, Any]) -> PreparedUpload | No
 
 def check_link(
     context: ActionContext, data: dict[str, Any], previous_url: str | None
-) -> ValidationOutcome | None:
-    """A new or changed link to a table is fetched and validated like an upload."""
+) -> CheckedLink | None:
+    """A new or changed link to a table is fetched and validated like an upload; the file,
+    when it passed, comes back staged for `place_link_copy`."""
     url = data.get("url")
     if data.get("upload") not in (None, "") or not isinstance(url, str) or url == previous_url:
         return None
     if not url.startswith(("http://", "https://")):
         return None
+    return fetch_and_validate(context, url, data.get("format"), data.get("schema"), block=True)
+
+
+def fetch_and_validate(
+    context: ActionContext, url: str, format_hint: Any, schema: Any, *, block: bool = False
+) -> CheckedLink | None:
+    """Validate the file at `url` (None: not a table); `block`: refuse it when invalid and
+    the site is in `block` mode."""
     settings = context.services.settings
-    outcome = validate_link(
+    checked = validate_link(
         context.services.storage,
         url,
-        format_hint=data.get("format"),
-        schema=data.get("schema"),
+        format_hint=format_hint,
+        schema=schema,
         max_mb=settings.max_upload_mb,
         workdir=context.services.storage.staging_dir,
     )
-    if settings.validation_mode == "block" and outcome and outcome.status == "failure":
+    outcome = checked.outcome if checked else None
+    if block and settings.validation_mode == "block" and outcome and outcome.status == "failure":
         raise ValidationFailed({"validation": [summary(outcome.report)]})
-    return outcome
+    return checked
+
+
+def place_link_copy(context: ActionContext, resource_id: str, link: CheckedLink | None) -> None:
+    """After the commit of a resource's new data: keep the link's validated file as its
+    copy, or delete the old copy (it no longer matches the resource's report)."""
+    storage = context.services.storage
+    if link is not None and link.copy is not None:
+        storage.keep_link_copy(link.copy, resource_id)
+    else:
+        storage.delete_link_copy(resource_id)
+
+
+def discard_link_copy(context: ActionContext, link: CheckedLink | None) -> None:
+    if link is not None and link.copy is not None:
+        context.services.storage.discard(link.copy)
 
 
 def with_upload(data: dict[str, Any], prepared: PreparedUpload | None) -> dict[str, Any]:
@@ -111,6 +142,7 @@ class StagedFiles:
     def commit(self, context: ActionContext) -> None:
         for resource_id, prepared in self.uploads.items():
             context.services.storage.commit(prepared.staged, resource_id)
+            context.services.storage.delete_link_copy(resource_id)  # if it was a link
         self.uploads.clear()
 
     def discard(self, context: ActionContext) -> None:

@@ -28,6 +28,7 @@ from catalog.actions.harvest_guard import ensure_writable
 from catalog.actions.package_writes import current_input, locked_package, write_package
 from catalog.actions.registry import ActionContext, action
 from catalog.actions.resource_files import check_link as _check_link
+from catalog.actions.resource_files import discard_link_copy, fetch_and_validate, place_link_copy
 from catalog.actions.resource_files import prepare as _prepare
 from catalog.actions.resource_files import with_upload as _with_upload
 from catalog.db.models import Resource, ResourceValidation, new_id
@@ -35,8 +36,7 @@ from catalog.errors import NotFound, ValidationFailed
 from catalog.services.datastore.jobs import mark_load
 from catalog.services.dictization import iso, with_download_urls
 from catalog.services.packages import RESOURCE_KEPT, reindex
-from catalog.services.tabular.validate import ValidationOutcome
-from catalog.services.uploads import PreparedUpload, store_validation, validate_table
+from catalog.services.uploads import CheckedLink, PreparedUpload, store_validation, validate_table
 
 Change = Callable[[list[dict[str, Any]]], dict[str, Any] | None]
 
@@ -48,10 +48,11 @@ def _change_resources(
     change: Change,
     prepared: PreparedUpload | None,
     resource_for_auth: Resource | None = None,
-    link_outcome: ValidationOutcome | None = None,
+    link: CheckedLink | None = None,
     data_replaced: bool = False,
 ) -> dict[str, Any] | None:
-    """Apply `change` to the dataset's resource list under lock, save, then place the file.
+    """Apply `change` to the dataset's resource list under lock, save, then place the file
+    (an upload's, or a validated link's copy for the DataStore).
 
     `change` edits the list in place and returns the resource dict it touched (or None).
     """
@@ -68,7 +69,7 @@ def _change_resources(
             touched = change(data["resources"])
             saved = write_package(context, session, data, package)
             resource_id = touched["id"] if touched else None
-            outcome = prepared.outcome if prepared is not None else link_outcome
+            outcome = prepared.outcome if prepared is not None else (link.outcome if link else None)
             if resource_id and outcome is not None:
                 store_validation(session, resource_id, outcome, utcnow())
             elif resource_id and data_replaced:  # the old report describes other data
@@ -82,10 +83,12 @@ def _change_resources(
         if prepared is not None and resource_id:
             storage.commit(prepared.staged, resource_id)
         if resource_id and (outcome is not None or data_replaced):
+            place_link_copy(context, resource_id, link)  # or delete the old copy
             context.services.datastore_jobs.submit({resource_id: "load"})  # file in place
     except BaseException:
         if prepared is not None:
             storage.discard(prepared.staged)
+        discard_link_copy(context, link)
         raise
     saved = with_download_urls(saved, site_url(context))
     return next((r for r in saved["resources"] if r["id"] == resource_id), None)
@@ -102,7 +105,7 @@ def resource_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[s
     if data_dict.get("package_id") in (None, ""):
         raise ValidationFailed({"package_id": ["Missing value"]})
     prepared = _prepare(context, data_dict)
-    link_outcome = _check_link(context, data_dict, None)
+    link = _check_link(context, data_dict, None)
     resource = _with_upload(data_dict, prepared)
     resource["id"] = new_id()
     resource.pop("package_id", None)
@@ -112,8 +115,7 @@ def resource_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[s
         return resource
 
     created = _change_resources(
-        context, data_dict["package_id"], "resource_create", append, prepared,
-        link_outcome=link_outcome,
+        context, data_dict["package_id"], "resource_create", append, prepared, link=link,
     )  # fmt: skip
     assert created is not None
     return created
@@ -137,7 +139,7 @@ def _replace(current: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
 def _update(context: ActionContext, data_dict: dict[str, Any], merge: bool) -> dict[str, Any]:
     row = _existing_resource(context, data_dict.get("id"))
     prepared = _prepare(context, data_dict)
-    link_outcome = _check_link(context, data_dict, row.url)
+    link = _check_link(context, data_dict, row.url)
     given = _with_upload(data_dict, prepared)
 
     def replace(resources: list[dict[str, Any]]) -> dict[str, Any]:
@@ -152,7 +154,7 @@ def _update(context: ActionContext, data_dict: dict[str, Any], merge: bool) -> d
     url = data_dict.get("url")
     replaced = prepared is not None or (isinstance(url, str) and url != row.url)
     updated = _change_resources(
-        context, row.package_id, permission, replace, prepared, row, link_outcome, replaced
+        context, row.package_id, permission, replace, prepared, row, link, replaced
     )
     assert updated is not None
     return updated
@@ -224,7 +226,8 @@ def resource_validation_show(context: ActionContext, data_dict: dict[str, Any]) 
 
 @action()
 def resource_validation_run(context: ActionContext, data_dict: dict[str, Any]) -> dict:
-    """Validate a resource's stored file again and keep the new report.
+    """Validate a resource's data again and keep the new report: an uploaded file as it is
+    stored, a link's file fetched again. A file that passes is loaded into the DataStore.
 
     :param resource_id: the resource id
     """
@@ -236,17 +239,32 @@ def resource_validation_run(context: ActionContext, data_dict: dict[str, Any]) -
             r for r in package_dict(context, session, package)["resources"] if r["id"] == row.id
         )
     path = context.services.storage.path_for(row.id)
-    if row.url_type != "upload" or not path.is_file():
-        raise ValidationFailed({"resource_id": ["Only uploaded files can be validated"]})
     started = utcnow()
-    with tempfile.TemporaryDirectory(dir=context.services.storage.root) as workdir:
-        outcome = validate_table(path, row.format, row.url, resource.get("schema"), Path(workdir))
+    link: CheckedLink | None = None
+    if row.url_type == "upload" and path.is_file():
+        with tempfile.TemporaryDirectory(dir=context.services.storage.root) as workdir:
+            outcome = validate_table(path, row.format, row.url, resource.get("schema"),
+                                     Path(workdir))  # fmt: skip
+    elif row.url_type != "upload" and (row.url or "").startswith(("http://", "https://")):
+        link = fetch_and_validate(context, row.url, row.format, resource.get("schema"))
+        outcome = link.outcome if link else None
+    else:
+        message = "Only uploaded files and http(s) links can be validated"
+        raise ValidationFailed({"resource_id": [message]})
     if outcome is None:
         raise ValidationFailed({"resource_id": ["This resource is not a table"]})
-    with context.services.session(write=True) as session:
-        package = locked_package(session, row.package_id)
-        validation = store_validation(session, row.id, outcome, started)
-        session.flush()
-        mark_load(session, row.id)
-        reindex(session, context.services.search, package, site_url(context))
-        return _validation_dict(validation)
+    try:
+        with context.services.session(write=True) as session:
+            package = locked_package(session, row.package_id)
+            validation = store_validation(session, row.id, outcome, started)
+            session.flush()
+            mark_load(session, row.id, submit=False)  # submitted once the file is in place
+            reindex(session, context.services.search, package, site_url(context))
+            result = _validation_dict(validation)
+        if row.url_type != "upload":
+            place_link_copy(context, row.id, link)  # or delete the old copy
+        context.services.datastore_jobs.submit({row.id: "load"})
+    except BaseException:
+        discard_link_copy(context, link)
+        raise
+    return result

@@ -1,8 +1,9 @@
 """Fetching a linked resource's file so that it can be validated like an upload.
 
 Standard library only (the core imports no HTTP client library): http and https URLs,
-a time limit, and the same size limit as uploads. The fetched copy is staged, validated
-and discarded; a link stays a link.
+a time limit, and the same size limit as uploads. The fetched copy is staged and
+validated; a copy that passed is kept privately for the DataStore (storage.py), any other
+is discarded. A link stays a link.
 """
 
 from __future__ import annotations

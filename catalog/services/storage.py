@@ -3,6 +3,10 @@
 An upload is first staged (written under `.staging/` while it is hashed and measured), then
 either committed into place with an atomic rename once the database has accepted it, or
 discarded: a refused or interrupted upload leaves no file behind.
+
+A link's file that passed validation is kept the same way, under `.links/` (never served):
+the DataStore loads exactly those bytes. A new validation of the link replaces the copy
+(or deletes it when the new one fails); the copy goes with the resource.
 """
 
 from __future__ import annotations
@@ -43,6 +47,10 @@ class ResourceStorage:
     def path_for(self, resource_id: str) -> Path:
         return self.root / resource_id[0:3] / resource_id[3:6] / resource_id[6:]
 
+    def link_copy_path(self, resource_id: str) -> Path:
+        """The validated copy of a link's file (private: downloads never serve it)."""
+        return self.root / ".links" / resource_id[0:3] / resource_id[3:6] / resource_id[6:]
+
     def exists(self, resource_id: str) -> bool:
         return self.path_for(resource_id).is_file()
 
@@ -72,6 +80,16 @@ class ResourceStorage:
         os.replace(staged.path, target)
         return StoredFile(path=target, size=staged.size, sha256=staged.sha256)
 
+    def keep_link_copy(self, staged: StoredFile, resource_id: str) -> StoredFile:
+        """Move a fetched, validated file into place as the link's copy (atomic)."""
+        target = self.link_copy_path(resource_id)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.replace(staged.path, target)
+        return StoredFile(path=target, size=staged.size, sha256=staged.sha256)
+
+    def delete_link_copy(self, resource_id: str) -> None:
+        self.link_copy_path(resource_id).unlink(missing_ok=True)
+
     @staticmethod
     def discard(staged: StoredFile) -> None:
         staged.path.unlink(missing_ok=True)
@@ -82,6 +100,7 @@ class ResourceStorage:
 
     def delete(self, resource_id: str) -> None:
         self.path_for(resource_id).unlink(missing_ok=True)
+        self.delete_link_copy(resource_id)
 
 
 def file_sha256(path: Path) -> str:

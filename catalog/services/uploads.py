@@ -125,6 +125,14 @@ def validate_table(
     return outcome
 
 
+@dataclass
+class CheckedLink:
+    """A link's validation, and the fetched file (staged) when it passed."""
+
+    outcome: ValidationOutcome
+    copy: StoredFile | None  # the caller keeps it (storage.keep_link_copy) or discards it
+
+
 def validate_link(
     storage: ResourceStorage,
     url: str,
@@ -133,9 +141,11 @@ def validate_link(
     schema: Any,
     max_mb: int,
     workdir: Path,
-) -> ValidationOutcome | None:
-    """Validate the table a link points to (None when it is not a table). The fetched copy is
-    discarded; an unreachable link gives status "error" with the reason in the report."""
+) -> CheckedLink | None:
+    """Validate the table a link points to (None when it is not a table); an unreachable
+    link gives status "error" with the reason in the report. A file that passed is handed
+    back staged, and the report's source names its URL, size and sha256: the DataStore loads
+    that copy, never the URL again. Any other fetched file is discarded."""
     from catalog.services.remote import FetchFailed, fetch_to_staging
     from catalog.services.tabular.report import error_report
     from catalog.services.tabular.validate import ValidationOutcome, is_tabular
@@ -148,11 +158,18 @@ def validate_link(
         staged = fetch_to_staging(storage, url, max_mb=max_mb)
     except FetchFailed as error:
         report = error_report("source-error", str(error), source={"path": url})
-        return ValidationOutcome("error", report, None, None, None)
+        return CheckedLink(ValidationOutcome("error", report, None, None, None), None)
     try:
-        return validate_table(staged.path, fmt, filename, schema, workdir)
-    finally:
+        outcome = validate_table(staged.path, fmt, filename, schema, workdir)
+    except BaseException:
         storage.discard(staged)
+        raise
+    if outcome is None or outcome.status != "success":
+        storage.discard(staged)
+        return None if outcome is None else CheckedLink(outcome, None)
+    source = outcome.report.setdefault("source", {})
+    source.update(url=url, bytes=staged.size, sha256=staged.sha256)
+    return CheckedLink(outcome, staged)
 
 
 def store_validation(

@@ -1,12 +1,16 @@
 """Background DataStore loads: a queue and one worker thread per Services, started lazily.
 
-Writes that change a resource's data call `mark_load` / `mark_drop` inside their session;
-`Services.session` hands the marks to `DatastoreJobs.submit` once the transaction has
-committed. A load's state (pending, running, indexing, complete, error) is the resource's
-row in `datastore_jobs`, written as the job moves on (a first load is `indexing` once its
-rows are live, until its search indexes are built); a failed load leaves the previous table
-in place and records why. One worker does the jobs one at a time, so the loads and drops of a
-resource never overlap; `wait_idle()` lets tests and the CLI wait for the queue to drain.
+A load reads the resource's uploaded file, or for a link the copy of its file kept when it
+passed validation (checked against the size and sha256 in the report: exactly the bytes that
+were validated, never the URL again). Writes that change a resource's data call `mark_load` /
+`mark_drop` inside their session; `Services.session` hands the marks to
+`DatastoreJobs.submit` once the transaction has committed. A load's state (pending, running,
+indexing, complete, error) is the resource's row in `datastore_jobs`, written as the job
+moves on (a first load is `indexing` once its rows are live, until its search indexes are
+built); a failed load leaves the previous table in place and records why. One worker does
+the jobs one at a time, so the loads and drops of a resource never overlap; `wait_idle()`
+lets tests and the CLI wait for the queue to drain. Dropping a deleted resource's table also
+deletes its link copy.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import queue
 import threading
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -26,6 +31,7 @@ from catalog.db.models import Package, Resource, ResourceValidation, utcnow
 from catalog.services.datastore.indexes import create_search_indexes, make_all_visible
 from catalog.services.datastore.loader import LoadError, LoadPlan, load_file
 from catalog.services.datastore.store import DatastoreStore, Indexer
+from catalog.services.storage import file_sha256
 
 if TYPE_CHECKING:
     from catalog.services.runtime import Services
@@ -196,6 +202,7 @@ class DatastoreJobs:
 
     def _drop(self, resource_id: str) -> None:
         self.services.datastore.drop_table(resource_id)
+        self.services.storage.delete_link_copy(resource_id)  # a link's validated file
         with self.services.session(write=True) as session:
             job = session.get(DatastoreJob, resource_id)
             if job is not None:
@@ -247,10 +254,30 @@ class DatastoreJobs:
                 schema = json.loads(schema)
             except ValueError:
                 schema = None
-        path = self.services.storage.path_for(resource_id)
-        if resource.url_type != "upload" or not path.is_file():
-            raise LoadError("Only uploaded files and files of datasets/ are loaded")
-        return LoadPlan.from_report(path, report, schema)
+        source = report.get("source") or {}
+        if resource.url_type == "upload" and not source.get("url"):
+            path = self.services.storage.path_for(resource_id)
+            if not path.is_file():
+                raise LoadError("The uploaded file is missing")
+        else:
+            path = self._link_copy(resource_id, resource.url, source)
+        plan = LoadPlan.from_report(path, report, schema)
+        plan.workdir = self.services.storage.staging_dir
+        plan.workdir.mkdir(parents=True, exist_ok=True)
+        return plan
+
+    def _link_copy(self, resource_id: str, url: str | None, source: dict[str, Any]) -> Path:
+        """The link's file as it was validated: the copy kept then, checked against the size
+        and sha256 the validation recorded (the URL is never fetched again here)."""
+        path = self.services.storage.link_copy_path(resource_id)
+        again = "validate the link again (resource_validation_run)"
+        if not source.get("url") or not path.is_file():
+            raise LoadError(f"No validated copy of the linked file is kept: {again}")
+        if str(source["url"]).strip() != (url or "").strip():
+            raise LoadError(f"The link changed after its validation: {again}")
+        if path.stat().st_size != source.get("bytes") or file_sha256(path) != source.get("sha256"):
+            raise LoadError(f"The copy of the linked file is not the validated one: {again}")
+        return path
 
     def _set_state(self, resource_id: str, status: str, *, job_id: str | None = None,
                    **values: Any) -> str | None:  # fmt: skip

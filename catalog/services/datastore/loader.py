@@ -13,6 +13,9 @@ indexes are built, see store.py):
 - typed rows (`read_rows`): read with the csv module in the encoding and dialect the
   validation found, each cell converted by its Table Schema type (cells.py), text decoded
   as it streams and NFC-normalized: the same text as the validation's normalized copy.
+
+XLSX, XLS and JSON tables are read by Frictionless with their schema (table_rows.py) and
+go in as typed rows too.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ from catalog.services.datastore.cells import canonical_text, row_converter
 from catalog.services.datastore.store import DatastoreField, DatastoreStore, Indexer, TableInfo
 from catalog.services.datastore.types import ckan_type_for
 
-LOADABLE_FORMATS = ("csv", "tsv")
+CSV_FORMATS = ("csv", "tsv")
+LOADABLE_FORMATS = (*CSV_FORMATS, "xlsx", "xls", "json")  # every format validation accepts
 MAX_FIELD_BYTES = 63  # PostgreSQL's identifier length
 HEADER_SCAN_ROWS = 50
 
@@ -50,7 +54,7 @@ class LoadPlan:
     """What the loader needs to know about a validated file (from its validation report)."""
 
     path: Path
-    format: str  # "csv" | "tsv"
+    format: str  # one of LOADABLE_FORMATS
     schema: dict[str, Any]  # the Table Schema: the resource's, else the inferred one
     encoding: str = "utf-8"
     delimiter: str = ","
@@ -58,13 +62,16 @@ class LoadPlan:
     labels: list[str] = field(default_factory=list)  # the header, as validation read it
     clean: bool = False  # UTF-8 and NFC already (no line needs normalizing)
     rows: int | None = None  # data rows the validation read
+    as_is: bool = False  # text the validation read as it is (no normalized copy)
+    schema_given: bool = True  # False: the validation inferred the schema
+    workdir: Path | None = None  # where a normalized copy of a JSON text may be written
 
     @classmethod
     def from_report(cls, path: Path, report: dict[str, Any], schema: Any) -> LoadPlan:
         source = report.get("source") or {}
         fmt = str(source.get("format") or "csv").lower()
         if fmt not in LOADABLE_FORMATS:
-            raise LoadError(f"{fmt.upper()} files are not loaded into the DataStore (yet)")
+            raise LoadError(f"{fmt.upper()} files are not loaded into the DataStore")
         if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
             schema = report.get("schema")
         if not isinstance(schema, dict) or not isinstance(schema.get("fields"), list):
@@ -80,6 +87,8 @@ class LoadPlan:
             labels=[str(label) for label in report.get("labels") or []],
             clean=source.get("normalizedToNFC") is False and _is_utf8(source.get("encoding")),
             rows=_row_count(report),
+            as_is=source.get("normalizedToNFC") is False,
+            schema_given=report.get("schemaSource") != "inferred",
         )
 
 
@@ -90,7 +99,7 @@ def _row_count(report: dict[str, Any]) -> int | None:
 
 def _is_utf8(encoding: Any) -> bool:
     try:
-        return codecs.lookup(str(encoding or "utf-8")).name == "utf-8"
+        return codecs.lookup(str(encoding or "utf-8")).name in ("utf-8", "utf-8-sig")
     except LookupError:
         return False
 
@@ -238,6 +247,10 @@ def load_file(
     `DatastoreStore.create_table` for `indexer` and `defer_indexes`)."""
     fields, primary_key = datastore_fields(plan.schema)
     options = {"primary_key": primary_key, "indexer": indexer, "defer_indexes": defer_indexes}
+    if plan.format not in CSV_FORMATS:
+        from catalog.services.datastore.table_rows import read_table_rows  # imports frictionless
+
+        return store.create_table(resource_id, fields, read_table_rows(plan), **options)
     source = csv_source(plan)
     if source is not None:
         try:

@@ -195,3 +195,15 @@ def test_a_file_read_otherwise_than_validated_falls_back_to_typed_rows(
     info = load_file(services.datastore, FILE_LOAD, _plan(path, schema, labels=["a"], rows=3))
     assert len(calls) == 1 and info.count == 3
     assert [values for _, values in _stored(services, FILE_LOAD)] == [("1",), ("\\.",), ("2",)]
+
+
+def test_plan_from_a_validation_report(tmp_path: Path) -> None:
+    path = _write(tmp_path, CSV, bom=True)
+    report = {"source": {"format": "csv", "encoding": "utf-8-sig", "normalizedToNFC": False},
+              "stats": {"rows": 4}, "labels": [f["name"] for f in SCHEMA["fields"]]}  # fmt: skip
+    plan = LoadPlan.from_report(path, report, SCHEMA)
+    assert plan.clean and plan.rows == 4 and csv_source(plan) is not None
+    normalized = {**report, "source": {**report["source"], "normalizedToNFC": True}}
+    assert not LoadPlan.from_report(path, normalized, SCHEMA).clean
+    latin = {**report, "source": {**report["source"], "encoding": "windows-1258"}}
+    assert not LoadPlan.from_report(path, latin, SCHEMA).clean
