@@ -30,9 +30,9 @@ from catalog.services.datastore.query import (
     SearchSpec,
     compile_search,
     decode_rows,
-    prepare_connection,
 )
 from catalog.services.datastore.records_format import encode_records
+from catalog.services.datastore.scan_match import prepare_connection
 from catalog.services.datastore.store import TableInfo
 
 STATEMENT_TIMEOUT_MS = 30_000

@@ -47,8 +47,12 @@ def postgres_document(columns: Sequence[tuple[str, str]], prefix: str = "") -> s
     """SQL for a row's values as one text (folded by the caller)."""
     if not columns:
         return "''"
-    values = ", ".join(f"CAST({prefix}{quote(name)} AS text)" for name, _ in columns)
-    return f"concat_ws(' ', {values})"
+    values = [f"CAST({prefix}{quote(name)} AS text)" for name, _ in columns]
+    groups = [  # a function takes at most 100 arguments
+        f"concat_ws(' ', {', '.join(values[start : start + 90])})"
+        for start in range(0, len(values), 90)
+    ]
+    return groups[0] if len(groups) == 1 else f"concat_ws(' ', {', '.join(groups)})"
 
 
 def postgres_values_as_text(columns: Sequence[tuple[str, str]]) -> str:

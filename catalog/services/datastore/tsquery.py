@@ -208,6 +208,8 @@ def matches(node: Node, value_words: list[str]) -> bool:
     """Whether the words of one value satisfy the query (per-field search on SQLite)."""
     if isinstance(node, Term):
         size = len(node.words)
+        if size == 1 and not node.prefix:  # the common case, without a Python loop
+            return node.words[0] in value_words
         for start in range(len(value_words) - size + 1):
             window = value_words[start : start + size]
             if window[:-1] == list(node.words[:-1]) and (

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 
 from sqlalchemy import text
 
-from catalog.services.datastore.query import SearchSpec, compile_search, prepare_connection
+from catalog.services.datastore.query import SearchSpec, compile_search
+from catalog.services.datastore.scan_match import prepare_connection
 from catalog.services.datastore.store import DatastoreField, TableInfo
 from catalog.services.runtime import Services
 
@@ -30,14 +32,14 @@ def _q(services: Services, word: str) -> list[int]:
         return [row[0] for row in connection.execute(text(sql), {"w": word})]
 
 
-def _searched(services: Services, word: str) -> list[int]:
+def _searched(services: Services, word: str, plain: bool = True) -> list[int]:
     """The `_id`s datastore_search's q finds (a scan while the full text is being built)."""
     store = services.datastore
     with store.connect() as connection:
         prepare_connection(connection)
         info = store.describe(RESOURCE, connection)
         assert info is not None
-        spec = SearchSpec(q=word, fields=["_id"], sort=[("_id", "asc", "")])
+        spec = SearchSpec(q=word, plain=plain, fields=["_id"], sort=[("_id", "asc", "")])
         compiled = compile_search(info, spec, store.dialect)
         params = {**compiled.params, "limit": 100, "offset": 0}
         return [row[0] for row in connection.execute(text(compiled.select), params)]
@@ -108,3 +110,33 @@ def test_replacement_serves_the_old_table_until_indexed(services: Services) -> N
     assert new.indexed and new.table != old.table and new.count == 3
     assert _q(services, "ngan") == [] and _q(services, "yen") == [2]
     assert store.unindexed() == set()
+
+
+def test_q_while_indexing_a_table_wider_than_a_function_takes(services: Services) -> None:
+    fields = [DatastoreField(f"c{number}", "text") for number in range(130)]
+    rows = [tuple(["Lục Ngạn"] * 129 + ["cuối"]), tuple(["Yên Thế"] * 130)]
+    services.datastore.create_table(RESOURCE, fields, rows, defer_indexes=True)
+    assert _searched(services, "cuoi") == [1] and _searched(services, "yen the") == [2]
+
+
+QUERIES = [("ngạn", True), ("LUC NGAN", True), ("yen the", True), ("thế yên", True),
+           ("53.56", True), ("5356", True), ("số 53", True), ("hòa", True), ("ng", True),
+           ("nga:*", False), ("ngan | the", False), ("!ngan", False), ("luc & !hoa", False),
+           ("(yen | hiep) & !the", False), ("2024", True), ("true", True)]  # fmt: skip
+
+
+def test_q_while_indexing_finds_what_the_full_text_finds(services: Services) -> None:
+    fields = [*FIELDS, DatastoreField("ghi chú", "text"), DatastoreField("mở", "bool"),
+              DatastoreField("ngày", "date")]  # fmt: skip
+    day = dt.date(2024, 1, 2)
+    rows = [(1, "Lục Ngạn", "số 53.56", True, None), (2, "Yên Thế", "Thế Yên", False, None),
+            (3, "Hiệp Hòa", "ngã ba, số 5356", None, day)]  # fmt: skip
+    store = services.datastore
+    store.create_table(RESOURCE, fields, rows, defer_indexes=True)
+    scanned = {query: _searched(services, *query) for query in QUERIES}
+    assert store.finish_indexing(RESOURCE) is not None
+    indexed = {query: _searched(services, *query) for query in QUERIES}
+    assert scanned == indexed
+    assert indexed[("ngạn", True)] == [1] and indexed[("53.56", True)] == [1]
+    assert indexed[("nga:*", False)] == [1, 3] and indexed[("!ngan", False)] == [2, 3]
+    assert indexed[("2024", True)] == [3] and indexed[("true", True)] == [1]
