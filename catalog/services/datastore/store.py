@@ -238,7 +238,7 @@ class DatastoreStore:
         *,
         primary_key: Sequence[str] = (),
         indexer: Indexer | None = None,
-        defer_indexes: bool = True,
+        defer_indexes: bool = False,
     ) -> TableInfo:
         """Create the table of `resource_id` with `rows` (typed values in field order, or a
         CSV file the database types itself), replacing any previous one in the same

@@ -80,7 +80,7 @@ def test_create_describe_and_read(services: Services) -> None:
 
 def _indexed(services: Services):
     """A first load of ROWS with its deferred full text and indexes built."""
-    services.datastore.create_table(RESOURCE, FIELDS, iter(ROWS))
+    services.datastore.create_table(RESOURCE, FIELDS, iter(ROWS), defer_indexes=True)
     info = services.datastore.finish_indexing(RESOURCE)
     assert info is not None and info.fulltext_ready
     return info
@@ -139,7 +139,8 @@ def test_duplicate_primary_key_fails_without_change(services: Services) -> None:
     assert store.describe(RESOURCE) is None
     # a first load builds its unique key with the deferred indexes (a validated file has no
     # duplicate keys): a duplicate fails there and the live table stays as it was
-    store.create_table(RESOURCE, FIELDS[:2], iter(duplicated), primary_key=["mã"])
+    store.create_table(RESOURCE, FIELDS[:2], iter(duplicated), primary_key=["mã"],
+                       defer_indexes=True)  # fmt: skip
     with pytest.raises(Exception):  # noqa: B017
         store.finish_indexing(RESOURCE)
     info = store.describe(RESOURCE)
