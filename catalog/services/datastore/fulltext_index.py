@@ -93,32 +93,31 @@ def sqlite_drop(connection: Connection, table: str) -> None:
     connection.execute(text(f"DROP VIEW IF EXISTS {view}"))
 
 
-def _id_list(ids: Sequence[int]) -> str:
-    return ", ".join(str(int(row_id)) for row_id in ids)
+def _copy_documents(connection: Connection, table: str, ids: Sequence[int], remove: bool) -> None:
+    """Hand the index the documents of rows `ids`, to add or to remove (an external-content
+    index forgets a row only when given the text it indexed)."""
+    view, fts = _names(table)
+    columns, marker = (
+        (f"{fts}, rowid, _full_text", "'delete', ") if remove else ("rowid, _full_text", "")
+    )
+    for start in range(0, len(ids), 500):
+        chosen = ", ".join(str(int(row_id)) for row_id in ids[start : start + 500])
+        connection.execute(
+            text(
+                f"INSERT INTO {fts} ({columns}) SELECT {marker}_id, _full_text FROM {view} "
+                f"WHERE _id IN ({chosen})"
+            )
+        )
 
 
 def sqlite_added(connection: Connection, table: str, ids: Sequence[int]) -> None:
     """Index rows just inserted into `table`."""
-    view, fts = _names(table)
-    for start in range(0, len(ids), 500):
-        connection.execute(
-            text(
-                f"INSERT INTO {fts} (rowid, _full_text) SELECT _id, _full_text FROM {view} "
-                f"WHERE _id IN ({_id_list(ids[start : start + 500])})"
-            )
-        )
+    _copy_documents(connection, table, ids, remove=False)
 
 
 def sqlite_removing(connection: Connection, table: str, ids: Sequence[int]) -> None:
-    """Unindex rows of `table` about to be deleted (the index needs their indexed text)."""
-    view, fts = _names(table)
-    for start in range(0, len(ids), 500):
-        connection.execute(
-            text(
-                f"INSERT INTO {fts} ({fts}, rowid, _full_text) SELECT 'delete', _id, "
-                f"_full_text FROM {view} WHERE _id IN ({_id_list(ids[start : start + 500])})"
-            )
-        )
+    """Unindex rows of `table` about to be deleted."""
+    _copy_documents(connection, table, ids, remove=True)
 
 
 def upgrade_sqlite_tables(connection: Connection, meta: str) -> None:
