@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import threading
 
+import pytest
 from sqlalchemy import text
 
+from catalog.errors import ValidationFailed
 from catalog.services.datastore.query import SearchSpec, compile_search
 from catalog.services.datastore.scan_match import prepare_connection
 from catalog.services.datastore.store import DatastoreField, TableInfo
@@ -140,3 +142,20 @@ def test_q_while_indexing_finds_what_the_full_text_finds(services: Services) -> 
     assert indexed[("ngạn", True)] == [1] and indexed[("53.56", True)] == [1]
     assert indexed[("nga:*", False)] == [1, 3] and indexed[("!ngan", False)] == [2, 3]
     assert indexed[("2024", True)] == [3] and indexed[("true", True)] == [1]
+
+
+HOSTILE = ["'; DROP TABLE _tables; --", ".*", "(((", "\\", "[a-", "a{99999}", "x|y)", "$1",
+           "ngạn:*:*", "!!!", "& |", "đ" * 5000, "\x00", "(?i)ngan", "\\p{L}+"]  # fmt: skip
+
+
+@pytest.mark.parametrize("plain", [True, False])
+def test_hostile_q_while_indexing_is_refused_or_answered(services: Services, plain: bool) -> None:
+    services.datastore.create_table(RESOURCE, FIELDS, OLD, defer_indexes=True)
+    for query in HOSTILE:
+        try:
+            found = _searched(services, query, plain)
+        except ValidationFailed:
+            assert not plain, query  # CKAN's 409 for a tsquery syntax error
+            continue
+        assert set(found) <= {1, 2}, query
+    assert services.datastore.resource_ids() == {RESOURCE}  # the pointer table is intact
