@@ -147,7 +147,7 @@ def test_validating_a_large_file_does_not_block_other_requests(site, tmp_path: P
     row = "HB{:06d},Nguyễn Văn Bình,4,2024-01-15\n"
     with big.open("w", encoding="utf-8") as handle:
         handle.write("ma_ho,chu_ho,so_nguoi,ngay_dang_ky\n")
-        handle.writelines(row.format(i) for i in range(150_000))
+        handle.writelines(row.format(i) for i in range(400_000))
     result: dict = {}
 
     def upload() -> None:
