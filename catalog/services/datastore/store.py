@@ -31,14 +31,15 @@ pointer row, which holds off a replacement or a write until the read transaction
 the count and the rows agree; on SQLite the WAL snapshot does the same.
 
 Writing: `create_table` (replaces atomically: readers see the old rows or the new rows),
-`drop_table`; row-level reads and writes of a live table are in rows.py (used by writes.py).
+`drop_table`; row-level reads and writes of a live table are in rows.py (used by writes.py),
+the SQL of one physical table (create, fill, full text, indexes, drop) in physical.py.
 """
 
 from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -48,16 +49,11 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection, Engine
 
-from catalog.services.datastore import bulk, fulltext_index
+from catalog.services.datastore import fulltext_index
 from catalog.services.datastore.bulk import CsvSource, quote
-from catalog.services.datastore.types import (
-    POSTGRES_COLUMN,
-    SQLITE_COLUMN,
-)
+from catalog.services.datastore.physical import Indexer, PhysicalTables
 
 META = "_tables"
-REBUILD_BATCH = 20_000  # rows per COPY when PostgreSQL's full text is added to a table
-Indexer = Callable[[Connection, "TableInfo"], None]  # builds the per-column search indexes
 
 
 @dataclass(frozen=True)
@@ -102,6 +98,7 @@ class DatastoreStore:
         self.engine = engine
         self.dialect = engine.dialect.name
         self.schema = schema if self.dialect == "postgresql" else None
+        self.tables = PhysicalTables(self.dialect, self.qualified)
         self._ready = False
 
     # ------------------------------------------------------------------ names
@@ -115,17 +112,19 @@ class DatastoreStore:
         modified = row.modified
         if isinstance(modified, str):
             modified = datetime.fromisoformat(modified)
-        return TableInfo(
-            resource_id=row.resource_id,
-            table=row.table_name,
-            fields=fields,
-            count=int(row.row_count),
-            sql_name=self.qualified(row.table_name),
-            fts_sql_name=quote(row.table_name + "__fts") if self.dialect == "sqlite" else None,
-            primary_key=json.loads(row.primary_key or "[]"),
-            modified=modified,
+        return self._table_info(
+            row.resource_id, row.table_name, fields, int(row.row_count),
+            json.loads(row.primary_key or "[]"), modified=modified,
             indexed=bool(getattr(row, "indexed", 1)),
-        )
+        )  # fmt: skip
+
+    def _table_info(self, resource_id: str, name: str, fields: list[DatastoreField], count: int,
+                    primary_key: Sequence[str], *, modified: datetime | None = None,
+                    indexed: bool = False) -> TableInfo:  # fmt: skip
+        return TableInfo(resource_id=resource_id, table=name, fields=fields, count=count,
+                         sql_name=self.qualified(name), primary_key=list(primary_key),
+                         fts_sql_name=quote(name + "__fts") if self.dialect == "sqlite" else None,
+                         modified=modified, indexed=indexed)  # fmt: skip
 
     # ------------------------------------------------------------------ setup
 
@@ -272,16 +271,16 @@ class DatastoreStore:
             {"id": resource_id},
         ).first()
         deferred = defer_indexes and exists is None
-        self._create_physical(connection, name, fields)
-        count, words = self._bulk_insert(connection, name, fields, rows, words=not deferred)
-        self._index_id(connection, name)
+        self.tables.create(connection, name, fields)
+        count, words = self.tables.insert(connection, name, fields, rows, words=not deferred)
+        self.tables.index_id(connection, name)
         if not deferred:
-            new = self._pending_info(resource_id, name, fields, count, primary_key)
+            new = self._table_info(resource_id, name, fields, count, primary_key)
             built = self._build_fulltext(connection, new, words_written=words)
             if built.table != name:
-                self._drop_physical(connection, name)
+                self.tables.drop(connection, name)
                 name = built.table
-            self._index_search(connection, built, indexer)
+            self.tables.index_search(connection, built, indexer)
         old = self.lock(connection, resource_id)
         meta = {"id": resource_id, "name": name, "count": count, "modified": _now(),
                 "fields": json.dumps([f.as_dict() for f in fields], ensure_ascii=False),
@@ -304,7 +303,7 @@ class DatastoreStore:
                 ),
                 meta,
             )
-            self._drop_physical(connection, old.table)
+            self.tables.drop(connection, old.table)
         created = self.lock(connection, resource_id)
         assert created is not None
         return created
@@ -320,7 +319,7 @@ class DatastoreStore:
             if info is None or info.indexed:
                 return info
             built = self._build_fulltext(connection, info, words_written=False)
-            self._index_search(connection, built, indexer)
+            self.tables.index_search(connection, built, indexer)
             if built.table != info.table:
                 self.lock(connection, resource_id)
                 connection.execute(
@@ -328,7 +327,7 @@ class DatastoreStore:
                          "WHERE resource_id = :id"),
                     {"id": resource_id, "name": built.table},
                 )  # fmt: skip
-                self._drop_physical(connection, info.table)
+                self.tables.drop(connection, info.table)
             connection.execute(
                 text(f"UPDATE {self.qualified(META)} SET indexed = 1 WHERE resource_id = :id"),
                 {"id": resource_id},
@@ -343,12 +342,17 @@ class DatastoreStore:
             )
             return {row[0] for row in rows}
 
-    def _pending_info(self, resource_id: str, name: str, fields: list[DatastoreField],
-                      count: int, primary_key: Sequence[str]) -> TableInfo:  # fmt: skip
-        return TableInfo(resource_id=resource_id, table=name, fields=fields, count=count,
-                         sql_name=self.qualified(name), primary_key=list(primary_key),
-                         fts_sql_name=quote(name + "__fts") if self.dialect == "sqlite" else None,
-                         indexed=False)  # fmt: skip
+    def _build_fulltext(self, connection: Connection, info: TableInfo, *,
+                        words_written: bool) -> TableInfo:  # fmt: skip
+        """The table with its full text (physical.py): `info`'s own, or on PostgreSQL a new
+        one holding the rows and their `_full_text`, for the caller to swap in."""
+        if words_written:
+            return info
+        name = self.tables.add_fulltext(connection, info)
+        if name == info.table:
+            return info
+        return self._table_info(info.resource_id, name, info.fields, info.count,
+                                info.primary_key)  # fmt: skip
 
     def drop_table(self, resource_id: str) -> bool:
         """Drop the table of `resource_id`; False if it had none."""
@@ -365,113 +369,8 @@ class DatastoreStore:
             text(f"DELETE FROM {self.qualified(META)} WHERE resource_id = :id"),
             {"id": resource_id},
         )
-        self._drop_physical(connection, old.table)
+        self.tables.drop(connection, old.table)
         return True
-
-    # ------------------------------------------------------------------ physical tables
-
-    def _create_physical(self, connection: Connection, name: str,
-                         fields: list[DatastoreField]) -> None:  # fmt: skip
-        if self.dialect == "postgresql":
-            columns = ", ".join(f"{quote(f.id)} {POSTGRES_COLUMN[f.type]}" for f in fields)
-            connection.execute(
-                text(
-                    f"CREATE TABLE {self.qualified(name)} (_id bigint GENERATED BY DEFAULT AS "
-                    f"IDENTITY (CACHE 1000){', ' + columns if columns else ''}, "
-                    "_full_text tsvector)"
-                )
-            )
-            return
-        columns = "".join(f", {quote(f.id)} {SQLITE_COLUMN[f.type]}" for f in fields)
-        connection.execute(  # STRICT: a cell the column affinity cannot type is an error
-            text(f"CREATE TABLE {quote(name)} (_id INTEGER PRIMARY KEY{columns}) STRICT")
-        )
-
-    def _build_fulltext(self, connection: Connection, info: TableInfo, *,
-                        words_written: bool) -> TableInfo:  # fmt: skip
-        """The table with its full text: SQLite indexes `info`'s table itself; PostgreSQL
-        (unless the COPY wrote the words) returns a new table holding the rows and their
-        `_full_text`, keys included, for the caller to swap in."""
-        if self.dialect == "sqlite":
-            columns = [(f.id, f.type) for f in info.fields]
-            fulltext_index.sqlite_build(connection, info.table, columns)
-            return info
-        if words_written:
-            return info
-        name = "t" + uuid.uuid4().hex
-        self._create_physical(connection, name, info.fields)
-        target, columns = self.qualified(name), [f.id for f in info.fields]
-        texts = ["text"] * len(columns)  # the values travel as text both ways (cheapest)
-        select = fulltext_index.postgres_values_as_text([(f.id, f.type) for f in info.fields])
-        raw = connection.connection.driver_connection
-        with raw.cursor(name=f"c{name}") as source:  # fetches interleave with the COPYs
-            source.execute(f"SELECT _id, {select} FROM {info.sql_name} ORDER BY _id")
-            while batch := source.fetchmany(REBUILD_BATCH):
-                bulk.copy_rows(connection, target, columns, texts, batch, fulltext_words=True,
-                               with_ids=True)  # fmt: skip
-        self._index_id(connection, name)
-        return self._pending_info(info.resource_id, name, info.fields, info.count,
-                                  info.primary_key)  # fmt: skip
-
-    def _index_id(self, connection: Connection, name: str) -> None:
-        """The index a live table needs at once: `_id` (SQLite's is the rowid)."""
-        if self.dialect == "postgresql":
-            connection.execute(text(f"ALTER TABLE {self.qualified(name)} ADD PRIMARY KEY (_id)"))
-
-    def _index_unique_key(self, connection: Connection, info: TableInfo) -> None:
-        """The unique index of the primary key (upserts find rows by it; a validated file
-        has no duplicate keys, so a first load builds it with the other indexes)."""
-        if info.primary_key:
-            columns = ", ".join(quote(column) for column in info.primary_key)
-            connection.execute(
-                text(
-                    f"CREATE UNIQUE INDEX IF NOT EXISTS {quote(info.table + '_pk')} ON "
-                    f"{info.sql_name} ({columns})"
-                )  # fmt: skip
-            )
-
-    def _index_search(self, connection: Connection, info: TableInfo,
-                      indexer: Indexer | None) -> None:  # fmt: skip
-        """The unique key, PostgreSQL's GIN index of the full text, then `indexer`'s
-        per-column indexes. A GIN build was measured fastest with little memory (14.7 s
-        with 8 MB, 19.4 s with 256 MB for 1,000,000 rows); the b-trees sort in 256 MB."""
-        self._index_unique_key(connection, info)
-        if self.dialect == "postgresql":
-            connection.execute(text("SET LOCAL maintenance_work_mem = '16MB'"))
-            connection.execute(
-                text(
-                    f"CREATE INDEX ON {info.sql_name} USING gin (_full_text) "
-                    "WITH (fastupdate = off)"
-                )
-            )
-            connection.execute(text("SET LOCAL maintenance_work_mem = '256MB'"))
-        if indexer is not None:
-            indexer(connection, info)
-
-    def _drop_physical(self, connection: Connection, name: str) -> None:
-        if self.dialect == "sqlite":
-            fulltext_index.sqlite_drop(connection, name)
-        connection.execute(text(f"DROP TABLE IF EXISTS {self.qualified(name)}"))
-
-    def _bulk_insert(self, connection: Connection, name: str, fields: list[DatastoreField],
-                     rows: Iterable[Sequence[Any]] | CsvSource, *,
-                     words: bool) -> tuple[int, bool]:  # fmt: skip
-        """Insert the rows; returns their count and whether PostgreSQL's `_full_text` was
-        written with them (`words`: wanted, for a replacement; a CSV never writes it)."""
-        types, columns = [f.type for f in fields], [f.id for f in fields]
-        if isinstance(rows, CsvSource):
-            if self.dialect == "postgresql":
-                count = bulk.copy_csv(connection, self.qualified(name), columns, rows)
-            else:
-                count = bulk.sqlite_csv(connection, name, columns, types, rows)
-            if rows.rows is not None and count != rows.rows:  # the database read it otherwise
-                raise ValueError(f"{count} rows read, the validation read {rows.rows}")
-            return count, False
-        if self.dialect == "postgresql":
-            count = bulk.copy_rows(connection, self.qualified(name), columns, types, rows,
-                                   fulltext_words=words)  # fmt: skip
-            return count, words
-        return bulk.sqlite_rows(connection, name, types, rows), False
 
 
 def _now() -> datetime:
