@@ -34,48 +34,26 @@ def _sqlite_bool(value: Any) -> Any:
     return None if value is None else bool(value)
 
 
-def _sqlite_json(value: Any) -> Any:
-    if value is None:
-        return None
-    try:
-        return json.loads(value)
-    except (TypeError, ValueError):
-        return value
+def _lenient(parse: Callable[[Any], Any]) -> Decoder:
+    """A decoder of stored text by `parse`, giving back what it cannot parse unchanged."""
 
+    def decode(value: Any) -> Any:
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except (TypeError, ValueError):
+            return value
 
-def _sqlite_timestamp(value: Any) -> Any:
-    if value is None:
-        return None
-    try:
-        return dt.datetime.fromisoformat(value)
-    except (TypeError, ValueError):
-        return value
-
-
-def _sqlite_date(value: Any) -> Any:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return value
-
-
-def _sqlite_time(value: Any) -> Any:
-    if value is None:
-        return None
-    try:
-        return dt.time.fromisoformat(value)
-    except (TypeError, ValueError):
-        return value
+    return decode
 
 
 _SQLITE_DECODERS: dict[str, Decoder] = {
     "bool": _sqlite_bool,
-    "json": _sqlite_json,
-    "timestamp": _sqlite_timestamp,
-    "date": _sqlite_date,
-    "time": _sqlite_time,
+    "json": _lenient(json.loads),
+    "timestamp": _lenient(dt.datetime.fromisoformat),
+    "date": _lenient(dt.date.fromisoformat),
+    "time": _lenient(dt.time.fromisoformat),
 }
 
 
