@@ -60,11 +60,15 @@ class LoadPlan:
     delimiter: str = ","
     quote_char: str = '"'
     labels: list[str] = field(default_factory=list)  # the header, as validation read it
-    clean: bool = False  # UTF-8 and NFC already (no line needs normalizing)
     rows: int | None = None  # data rows the validation read
     as_is: bool = False  # text the validation read as it is (no normalized copy)
     schema_given: bool = True  # False: the validation inferred the schema
     workdir: Path | None = None  # where a normalized copy of a JSON text may be written
+
+    @property
+    def clean(self) -> bool:
+        """UTF-8 and NFC already: no line needs normalizing."""
+        return self.as_is and _is_utf8(self.encoding)
 
     @classmethod
     def from_report(cls, path: Path, report: dict[str, Any], schema: Any) -> LoadPlan:
@@ -85,7 +89,6 @@ class LoadPlan:
             delimiter=str(dialect.get("delimiter") or ("\t" if fmt == "tsv" else ",")),
             quote_char=str(dialect.get("quoteChar") or '"'),
             labels=[str(label) for label in report.get("labels") or []],
-            clean=source.get("normalizedToNFC") is False and _is_utf8(source.get("encoding")),
             rows=_row_count(report),
             as_is=source.get("normalizedToNFC") is False,
             schema_given=report.get("schemaSource") != "inferred",

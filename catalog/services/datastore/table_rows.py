@@ -13,7 +13,6 @@ read-only mode, xlrd (an XLS workbook is read whole by xlrd, as the validation d
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -153,18 +152,11 @@ def _table(plan: LoadPlan) -> Iterator[Any]:
             raise LoadError(rows.problems[0]["message"])
 
 
-def _utf8_family(encoding: str) -> bool:
-    try:
-        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
-    except LookupError:
-        return False
-
-
 @contextmanager
 def _json_text(plan: LoadPlan) -> Iterator[Path]:
     """The JSON text the validation read: the file when it is clean UTF-8 NFC, else a
     UTF-8 NFC copy (written under `plan.workdir`, deleted after)."""
-    if plan.as_is and _utf8_family(plan.encoding):  # ijson skips a BOM
+    if plan.clean:  # ijson skips a BOM
         yield plan.path
         return
     from catalog.services.tabular.normalize import write_normalized

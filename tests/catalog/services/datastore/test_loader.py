@@ -41,7 +41,7 @@ CSV = (
 
 
 def _plan(path: Path, schema: dict[str, Any] | None = None, **values: Any) -> LoadPlan:
-    options = {"format": "csv", "schema": schema or SCHEMA, "clean": True,
+    options = {"format": "csv", "schema": schema or SCHEMA, "as_is": True,
                "labels": [f["name"] for f in (schema or SCHEMA)["fields"]]}  # fmt: skip
     return LoadPlan(path=path, **{**options, **values})
 
@@ -87,7 +87,7 @@ def test_csv_source_of_a_database_typed_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "why"),
     [
-        ({"clean": False}, "not known to be UTF-8 in NFC"),
+        ({"as_is": False}, "not known to be UTF-8 in NFC"),
         ({"labels": ["x"] * 7}, "a preamble: the header is not the first line"),
         ({"schema": {"fields": [{"name": "mã", "type": "integer", "groupChar": "."}]}},
          "numbers with a group character"),
@@ -120,7 +120,7 @@ def test_the_file_and_typed_rows_store_the_same_values(
     path = _write(tmp_path, CSV, bom=True)
     load_file(services.datastore, FILE_LOAD, _plan(path), defer_indexes=True)
     assert len(calls) == 1  # went in as a file
-    load_file(services.datastore, TYPED_LOAD, _plan(path, clean=False), defer_indexes=True)
+    load_file(services.datastore, TYPED_LOAD, _plan(path, as_is=False), defer_indexes=True)
     assert len(calls) == 1  # typed rows
     stored = _stored(services, FILE_LOAD)
     assert stored == _stored(services, TYPED_LOAD)
