@@ -61,6 +61,11 @@ class Tally:
         return sum(self.counts.values())
 
 
+def _name_in_use(result: Any) -> bool:
+    """Whether a create failed only for want of a free name (it gets a suffix then)."""
+    return isinstance(result, ValidationFailed) and NAME_IN_USE in (result.errors.get("name") or [])
+
+
 @dataclass
 class Write:
     """A record to write: its mapped dataset and what its object will say."""
@@ -163,16 +168,14 @@ class Importer:
         for item in planned:
             if not isinstance(item, Write):
                 rows.append(item)
-            elif id(item) not in created:
+                continue
+            result = created.get(id(item))
+            if result is None or _name_in_use(result):  # an update; a create again, renamed
                 rows.append(self._write(batch, item))
-            elif isinstance(created[id(item)], dict):
+            elif isinstance(result, dict):
                 rows.append(self._written(item, "added"))
-            elif isinstance(created[id(item)], ValidationFailed) and NAME_IN_USE in (
-                created[id(item)].errors.get("name") or []
-            ):
-                rows.append(self._write(batch, item))  # again, with a suffix to the name
             else:
-                rows.append(self._failed(item, created[id(item)]))
+                rows.append(self._failed(item, result))
         return rows
 
     def _write(self, context: ActionContext, write: Write) -> Row:
@@ -210,7 +213,7 @@ class Importer:
         try:
             context.call("package_create", data)
         except ValidationFailed as error:
-            if NAME_IN_USE not in (error.errors.get("name") or []):
+            if not _name_in_use(error):
                 raise
             suffix = hashlib.sha1(f"{self.source_id}{guid}".encode()).hexdigest()[:6]
             data["name"] = f"{str(data['name'])[:93]}-{suffix}"

@@ -23,12 +23,12 @@ _DATASET = re.compile(r"^/dataset/([^/.]+)$")
 
 def rewritten_path(path: str, accept: str | None) -> str | None:
     """The feed path to serve instead of `path`, or None to leave the request alone."""
-    match = _DATASET.match(path)
-    if match is None and path not in ("/", "/catalog"):
+    if not _negotiable(path):
         return None
     suffix = negotiate(accept)
     if suffix is None:
         return None
+    match = _DATASET.match(path)
     if match is not None:
         return f"/dataset/{match.group(1)}.{suffix}"
     return f"/catalog.{suffix}"

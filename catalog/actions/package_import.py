@@ -24,7 +24,7 @@ from catalog.actions.auth import authorize
 from catalog.actions.batch import BatchServices, write_batch
 from catalog.actions.common import site_url, utcnow
 from catalog.actions.harvest_guard import check_reserved_extras
-from catalog.actions.package_writes import _group_ids
+from catalog.actions.package_writes import group_ids_named
 from catalog.actions.registry import ActionContext
 from catalog.db.models import Package
 from catalog.errors import CatalogError, ValidationFailed
@@ -96,7 +96,7 @@ def _check(
             if owner and str(owner) not in orgs:
                 orgs[str(owner)] = find_group(session, str(owner), is_organization=True)
             org = orgs.get(str(owner)) if owner else None
-            group_ids = _group_ids(session, data_dict.get("groups"))
+            group_ids = group_ids_named(session, data_dict.get("groups"))
             authorize(context, session, "package_create", owner_org=org.id if org else None,
                       groups=list(group_ids.values()))  # fmt: skip
             check_reserved_extras(context, data_dict)

@@ -63,10 +63,11 @@ def _added_group_ids(session: Session, package: Package, groups: Any) -> list[st
             )
         ).scalars()
     )
-    return [gid for gid in _group_ids(session, groups).values() if gid not in current]
+    return [gid for gid in group_ids_named(session, groups).values() if gid not in current]
 
 
-def _group_ids(session: Session, groups: Any) -> dict[str, str]:
+def group_ids_named(session: Session, groups: Any) -> dict[str, str]:
+    """The ids of the existing groups a `groups` input names, by the reference given."""
     found: dict[str, str] = {}
     for group in groups if isinstance(groups, list) else []:
         if isinstance(group, dict):
@@ -100,7 +101,7 @@ def write_package(
         {**data_dict, "name": name},
         name_taken=clash is not None and (existing is None or clash != existing.id),
         organization_id=org.id if org else None,
-        group_ids=_group_ids(session, data_dict.get("groups")),
+        group_ids=group_ids_named(session, data_dict.get("groups")),
         creating=existing is None,
     )
     if existing is None and clean.get("id") and session.get(Package, clean["id"]):
@@ -180,7 +181,7 @@ def package_create(context: ActionContext, data_dict: dict[str, Any]) -> dict[st
                 session,
                 "package_create",
                 owner_org=org.id if org else None,
-                groups=list(_group_ids(session, data_dict.get("groups")).values()),
+                groups=list(group_ids_named(session, data_dict.get("groups")).values()),
             )
             data = write_package(context, session, data_dict, None)
             data = _with_reports(context, session, staged, data)

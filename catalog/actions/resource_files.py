@@ -117,6 +117,17 @@ def with_upload(data: dict[str, Any], prepared: PreparedUpload | None) -> dict[s
     return data
 
 
+def record_new_data(session: Session, resource_id: str, outcome: ValidationOutcome | None) -> None:
+    """Store the report of a resource's new data, or, without one, drop its old report (it
+    describes other data)."""
+    if outcome is not None:
+        store_validation(session, resource_id, outcome, utcnow())
+    else:
+        session.execute(
+            delete(ResourceValidation).where(ResourceValidation.resource_id == resource_id)
+        )
+
+
 @dataclass
 class StagedFiles:
     """The new data of a dataset write's resources, keyed by resource id."""
@@ -128,13 +139,7 @@ class StagedFiles:
     def record(self, session: Session) -> bool:
         """Store the new reports (dropping those of replaced data); True if any changed."""
         for resource_id in self.replaced:
-            outcome = self.outcomes.get(resource_id)
-            if outcome is not None:
-                store_validation(session, resource_id, outcome, utcnow())
-            else:
-                session.execute(
-                    delete(ResourceValidation).where(ResourceValidation.resource_id == resource_id)
-                )
+            record_new_data(session, resource_id, self.outcomes.get(resource_id))
         if self.replaced:
             session.flush()
         return bool(self.replaced)

@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import delete
 from sqlalchemy.orm import Session
 
 from catalog.actions.auth import authorize
@@ -28,7 +27,12 @@ from catalog.actions.harvest_guard import ensure_writable
 from catalog.actions.package_writes import current_input, locked_package, write_package
 from catalog.actions.registry import ActionContext, action
 from catalog.actions.resource_files import check_link as _check_link
-from catalog.actions.resource_files import discard_link_copy, fetch_and_validate, place_link_copy
+from catalog.actions.resource_files import (
+    discard_link_copy,
+    fetch_and_validate,
+    place_link_copy,
+    record_new_data,
+)
 from catalog.actions.resource_files import prepare as _prepare
 from catalog.actions.resource_files import with_upload as _with_upload
 from catalog.db.models import Resource, ResourceValidation, new_id
@@ -70,13 +74,8 @@ def _change_resources(
             saved = write_package(context, session, data, package)
             resource_id = touched["id"] if touched else None
             outcome = prepared.outcome if prepared is not None else (link.outcome if link else None)
-            if resource_id and outcome is not None:
-                store_validation(session, resource_id, outcome, utcnow())
-            elif resource_id and data_replaced:  # the old report describes other data
-                session.execute(
-                    delete(ResourceValidation).where(ResourceValidation.resource_id == resource_id)
-                )
             if resource_id and (outcome is not None or data_replaced):
+                record_new_data(session, resource_id, outcome)
                 session.flush()
                 mark_load(session, resource_id, submit=False)  # submitted below
                 saved = reindex(session, context.services.search, package, site_url(context))

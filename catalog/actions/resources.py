@@ -13,9 +13,8 @@ from catalog.db.models import Package, Resource
 from catalog.errors import NotFound, ValidationFailed
 from catalog.services.dictization import (
     datastore_active_ids,
-    datastore_dump_url,
-    download_url,
     resource_dictize,
+    set_public_url,
 )
 
 SEARCHABLE_COLUMNS = (
@@ -108,10 +107,7 @@ def resource_search(context: ActionContext, data_dict: dict[str, Any]) -> dict[s
         active = datastore_active_ids(session, [row.id for row in rows])
         for row in rows:
             data = resource_dictize(row, datastore_active=row.id in active)
-            if data["url_type"] == "upload":
-                data["url"] = download_url(url, row.package_id, row.id, data["url"])
-            elif data["url_type"] == "datastore":
-                data["url"] = datastore_dump_url(url, row.id)
+            set_public_url(data, row.package_id, url)
             results.append(data)
     return {"count": count, "results": results}
 

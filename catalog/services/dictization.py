@@ -249,11 +249,16 @@ def with_download_urls(package_dict: dict[str, Any], site_url: str) -> dict[str,
     """Rewrite uploaded resources' stored file names into absolute download URLs, and the
     URLs of DataStore-only resources (url_type "datastore") into their dump URL, as CKAN."""
     for res in package_dict.get("resources", ()):
-        if res.get("url_type") == "upload":
-            res["url"] = download_url(site_url, package_dict["id"], res["id"], res["url"])
-        elif res.get("url_type") == "datastore":
-            res["url"] = datastore_dump_url(site_url, res["id"])
+        set_public_url(res, package_dict["id"], site_url)
     return package_dict
+
+
+def set_public_url(res: dict[str, Any], package_id: str, site_url: str) -> None:
+    """One resource dict's `url` as `with_download_urls` rewrites it."""
+    if res.get("url_type") == "upload":
+        res["url"] = download_url(site_url, package_id, res["id"], res["url"])
+    elif res.get("url_type") == "datastore":
+        res["url"] = datastore_dump_url(site_url, res["id"])
 
 
 def datastore_dump_url(site_url: str, resource_id: str) -> str:

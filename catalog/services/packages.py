@@ -81,16 +81,7 @@ def _save_tags(session: Session, package: Package, tags: list[dict[str, Any]]) -
     missing = sorted(wanted - existing.keys())
     if not missing:
         return
-    known = {
-        tag.name: tag
-        for tag in session.execute(
-            select(Tag).where(Tag.name.in_(missing), Tag.vocabulary_id.is_(None))
-        ).scalars()
-    }
-    for name in missing:
-        if name not in known:
-            known[name] = Tag(name=name)
-            session.add(known[name])
+    known = _tags_named(session, set(missing))
     session.flush()
     for name in missing:
         session.add(PackageTag(package_id=package.id, tag_id=known[name].id))

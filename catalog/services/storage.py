@@ -45,11 +45,11 @@ class ResourceStorage:
         return self.root / ".staging"
 
     def path_for(self, resource_id: str) -> Path:
-        return self.root / resource_id[0:3] / resource_id[3:6] / resource_id[6:]
+        return _sharded(self.root, resource_id)
 
     def link_copy_path(self, resource_id: str) -> Path:
         """The validated copy of a link's file (private: downloads never serve it)."""
-        return self.root / ".links" / resource_id[0:3] / resource_id[3:6] / resource_id[6:]
+        return _sharded(self.root / ".links", resource_id)
 
     def exists(self, resource_id: str) -> bool:
         return self.path_for(resource_id).is_file()
@@ -75,17 +75,11 @@ class ResourceStorage:
 
     def commit(self, staged: StoredFile, resource_id: str) -> StoredFile:
         """Move a staged file into place for `resource_id` (atomic on one file system)."""
-        target = self.path_for(resource_id)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged.path, target)
-        return StoredFile(path=target, size=staged.size, sha256=staged.sha256)
+        return _move(staged, self.path_for(resource_id))
 
     def keep_link_copy(self, staged: StoredFile, resource_id: str) -> StoredFile:
         """Move a fetched, validated file into place as the link's copy (atomic)."""
-        target = self.link_copy_path(resource_id)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        os.replace(staged.path, target)
-        return StoredFile(path=target, size=staged.size, sha256=staged.sha256)
+        return _move(staged, self.link_copy_path(resource_id))
 
     def delete_link_copy(self, resource_id: str) -> None:
         self.link_copy_path(resource_id).unlink(missing_ok=True)
@@ -101,6 +95,16 @@ class ResourceStorage:
     def delete(self, resource_id: str) -> None:
         self.path_for(resource_id).unlink(missing_ok=True)
         self.delete_link_copy(resource_id)
+
+
+def _sharded(base: Path, resource_id: str) -> Path:
+    return base / resource_id[0:3] / resource_id[3:6] / resource_id[6:]
+
+
+def _move(staged: StoredFile, target: Path) -> StoredFile:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.replace(staged.path, target)
+    return StoredFile(path=target, size=staged.size, sha256=staged.sha256)
 
 
 def file_sha256(path: Path) -> str:

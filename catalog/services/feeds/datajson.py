@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from catalog.services.feeds import uris
 from catalog.services.feeds.graph import FeedSite
-from catalog.services.feeds.values import extras, iso_utc, text
+from catalog.services.feeds.values import extras, iso_utc, language_codes, text
 from catalog.services.feeds.vocab import ISO_PERIODICITY, LICENCES, MEDIA_TYPES
 
 CONFORMS_TO = "https://project-open-data.cio.gov/v1.1/schema"
@@ -103,8 +103,7 @@ def dataset_entry(site: FeedSite, package: dict[str, Any]) -> dict[str, Any]:
         entry["temporal"] = f"{start}/{end}"
     if periodicity := ISO_PERIODICITY.get(more.get("frequency", "")):
         entry["accrualPeriodicity"] = periodicity
-    languages = (more.get("language") or "vi").replace(",", " ").split()
-    entry["language"] = languages
+    entry["language"] = language_codes(more)
     themes = [text(group.get("title")) or group["name"] for group in package.get("groups") or []]
     if themes:
         entry["theme"] = list(dict.fromkeys(themes))

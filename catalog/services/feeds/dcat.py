@@ -27,6 +27,7 @@ from catalog.services.feeds.values import (
     datetime_literal,
     extras,
     is_url,
+    language_codes,
     sha256,
     size,
     text,
@@ -177,7 +178,7 @@ class DcatBuilder(GraphWriter):
         for tag in package.get("tags") or []:
             if name := text(tag.get("name") if isinstance(tag, dict) else tag):
                 g.add((ds, DCAT.keyword, Literal(name, lang="vi")))
-        for code in (more.get("language") or "vi").replace(",", " ").split():
+        for code in language_codes(more):
             if code in LANGUAGES:
                 g.add((ds, DCT.language, self._term(LANGUAGES[code], DCT.LinguisticSystem)))
         for group in package.get("groups") or []:

@@ -91,11 +91,14 @@ class GraphWriter:
                 self.g.add((node, SKOS.inScheme, URIRef(scheme)))
         return node
 
-    def _document(self, url: str) -> URIRef:
+    def _typed(self, url: str, kind: URIRef) -> URIRef:
         node = URIRef(url)
         if self._once(node):
-            self.g.add((node, RDF.type, FOAF.Document))
+            self.g.add((node, RDF.type, kind))
         return node
+
+    def _document(self, url: str) -> URIRef:
+        return self._typed(url, FOAF.Document)
 
     def _license(self, license_id: str | None) -> URIRef | None:
         if not license_id or license_id == "notspecified":
@@ -126,10 +129,7 @@ class GraphWriter:
         return node
 
     def _resource(self, url: str) -> URIRef:
-        node = URIRef(url)
-        if self._once(node):
-            self.g.add((node, RDF.type, RDFS.Resource))
-        return node
+        return self._typed(url, RDFS.Resource)
 
     def _format(self, dist: URIRef, fmt: str, media: str | None) -> None:
         if fmt in FILE_TYPES:

@@ -31,6 +31,11 @@ def extras(package: dict[str, Any]) -> dict[str, str]:
     }
 
 
+def language_codes(more: dict[str, str]) -> list[str]:
+    """The codes of a dataset's `language` extra (space or comma separated; default vi)."""
+    return (more.get("language") or "vi").replace(",", " ").split()
+
+
 def iso_utc(value: Any) -> str | None:
     """CKAN's naive-UTC time stamps as ISO 8601 with an explicit `Z`."""
     raw = text(value)
