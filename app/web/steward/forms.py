@@ -8,13 +8,13 @@ filled in. Extras and languages the form does not show are kept on edit.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
 
-FREQUENCIES = ("daily", "weekly", "monthly", "quarterly", "annual", "seasonal", "irregular")
+from catalog.services.search.folding import fold
+
 FORM_EXTRAS = (
     "frequency", "temporal_start", "temporal_end", "spatial_text", "contact_name",
     "contact_email",
@@ -57,9 +57,7 @@ class DatasetForm:
 
 def slugify(text: str) -> str:
     """A URL name from a title: Vietnamese letters folded to ASCII (đ -> d), a-z0-9 and -."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:100]
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:100]
 
 
 def _text(form: FormData, key: str) -> str:
