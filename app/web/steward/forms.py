@@ -163,17 +163,8 @@ def resources_input(
         resource_id = block.values.get("id") or ""
         if block.values.get("delete") or (not resource_id and block.is_blank):
             continue
-        base = dict(current.get(resource_id, {})) if resource_id in current else {}
-        entry = {**base}
-        for key in ("name", "format", "description"):
-            entry[key] = block.values.get(key) or None
-        if block.upload is not None:
-            entry["upload"] = block.upload
-        elif block.values.get("url") or not base:
-            entry["url"] = block.values.get("url") or ""
-            if base.get("url_type") == "upload":
-                entry["url_type"] = None
-        resources.append(entry)
+        base = current.get(resource_id)
+        resources.append({**(base or {}), **resource_changes(block.values, block.upload, base)})
         origin.append(block.number)
     # Resources the form did not show (added meanwhile by someone else) stay as they are.
     for resource_id, resource in current.items():
@@ -181,6 +172,23 @@ def resources_input(
             resources.append(resource)
             origin.append(-1)
     return resources, origin
+
+
+def resource_changes(
+    values: dict[str, str], upload: UploadFile | None, existing: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The fields a resource form sets on the `existing` resource (None: a new one): name,
+    format, description, and the new file, else the link (a link replacing an upload)."""
+    changes: dict[str, Any] = {
+        key: values.get(key) or None for key in ("name", "format", "description")
+    }
+    if upload is not None:
+        changes["upload"] = upload
+    elif values.get("url") or existing is None:
+        changes["url"] = values.get("url") or ""
+        if existing is not None and existing.get("url_type") == "upload":
+            changes["url_type"] = None
+    return changes
 
 
 def field_errors(errors: dict[str, Any], origin: list[int]) -> dict[str, list[str]]:

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from app.web.rendering import gettext, translations
 from app.web.steward.access import Refused, editable_package
-from app.web.steward.forms import field_errors
+from app.web.steward.forms import field_errors, resource_changes
 from app.web.steward.pages import (
     acting,
     error,
@@ -46,17 +46,6 @@ def _read(form: FormData) -> tuple[dict[str, str], UploadFile | None]:
         values[key] = value.strip() if isinstance(value, str) else ""
     upload = form.get("upload")
     return values, upload if isinstance(upload, UploadFile) and upload.filename else None
-
-
-def _input(values: dict[str, str], upload: UploadFile | None, resource: dict | None) -> dict:
-    data: dict[str, Any] = {key: values[key] or None for key in ("name", "format", "description")}
-    if upload is not None:
-        data["upload"] = upload
-    elif values["url"] or resource is None:
-        data["url"] = values["url"]
-        if resource is not None and resource.get("url_type") == "upload":
-            data["url_type"] = None
-    return data
 
 
 def _errors(failed: ValidationFailed) -> dict[str, list[str]]:
@@ -96,7 +85,7 @@ def build_resource_routes(router: APIRouter) -> None:
         if resource is None and upload is None and not values["url"]:
             message = gettext(request, "Choose a file to upload or give a link to the data.")
             return form_page(request, package, None, values, {"upload": [message]}, 400)
-        data = _input(values, upload, resource)
+        data = resource_changes(values, upload, resource)
         try:
             if resource is None:
                 saved = context.call("resource_create", {**data, "package_id": package["id"]})
