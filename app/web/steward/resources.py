@@ -39,6 +39,14 @@ def _resource(package: dict[str, Any], resource_id: str) -> dict[str, Any]:
     raise Refused(404)
 
 
+def _editable_resource(
+    context: ActionContext, name: str, resource_id: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The dataset and its resource, if the caller may edit the dataset; else Refused."""
+    package = editable_package(context, name, "package_update")
+    return package, _resource(package, resource_id)
+
+
 def _read(form: FormData) -> tuple[dict[str, str], UploadFile | None]:
     values = {}
     for key in ("source", "url", "name", "format", "description"):
@@ -126,8 +134,7 @@ def build_resource_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            package = editable_package(context, name, "package_update")
-            resource = _resource(package, resource_id)
+            package, resource = _editable_resource(context, name, resource_id)
             is_upload = resource.get("url_type") == "upload"
             values = {key: resource.get(key) or "" for key in ("name", "format", "description")}
             values.update(source="upload" if is_upload else "link",
@@ -150,8 +157,7 @@ def build_resource_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            package = editable_package(context, name, "package_update")
-            resource = _resource(package, resource_id)
+            package, resource = _editable_resource(context, name, resource_id)
             values = {"package": package, "resource": resource}
             return page(request, "steward/confirm_delete.html", values)
 
@@ -164,8 +170,7 @@ def build_resource_routes(router: APIRouter) -> None:
         await posted_form(request)
 
         def remove() -> Response:
-            package = editable_package(context, name, "package_update")
-            resource = _resource(package, resource_id)
+            package, resource = _editable_resource(context, name, resource_id)
             try:
                 context.call("resource_delete", {"id": resource["id"]})
             except (NotAuthorized, NotFound):
@@ -180,8 +185,7 @@ def build_resource_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            package = editable_package(context, name, "package_update")
-            resource = _resource(package, resource_id)
+            package, resource = _editable_resource(context, name, resource_id)
             try:
                 validation = context.call("resource_validation_show", {"resource_id": resource_id})
             except NotFound:
