@@ -115,8 +115,11 @@ def form_from_package(package: dict[str, Any]) -> DatasetForm:
     return DatasetForm(values, blocks)
 
 
-def package_input(form: DatasetForm, existing: dict[str, Any] | None) -> dict[str, Any]:
-    """The package_create (existing None) or package_patch data dict for the form."""
+def package_input(
+    form: DatasetForm, existing: dict[str, Any] | None
+) -> tuple[dict[str, Any], list[int]]:
+    """The package_create (existing None) or package_patch data dict for the form, and the
+    form block each of its resources came from (as resources_input gives them)."""
     values = form.values
     old_titles = dict((existing or {}).get("title_translated") or {})
     old_notes = dict((existing or {}).get("notes_translated") or {})
@@ -143,8 +146,8 @@ def package_input(form: DatasetForm, existing: dict[str, Any] | None) -> dict[st
     ]
     if existing is not None:
         data["id"] = existing["id"]
-    data["resources"], _ = resources_input(form, existing)
-    return data
+    data["resources"], origin = resources_input(form, existing)
+    return data, origin
 
 
 def resources_input(
