@@ -104,15 +104,22 @@ def form_from_package(package: dict[str, Any]) -> DatasetForm:
         values["contact_name"] = package.get("maintainer") or ""
     if not values["contact_email"]:
         values["contact_email"] = package.get("maintainer_email") or ""
-    blocks = []
-    for number, resource in enumerate(package.get("resources") or []):
-        is_upload = resource.get("url_type") == "upload"
-        values_ = {key: str(resource.get(key) or "") for key in RESOURCE_FIELDS}
-        values_["source"] = "upload" if is_upload else "link"
-        if is_upload:
-            values_["url"] = ""
-        blocks.append(ResourceBlock(number, values_))
+    blocks = [
+        ResourceBlock(number, resource_values(resource))
+        for number, resource in enumerate(package.get("resources") or [])
+    ]
     return DatasetForm(values, blocks)
+
+
+def resource_values(resource: dict[str, Any]) -> dict[str, str]:
+    """A resource's form values: its fields, `source` upload or link (an upload's own URL is
+    not shown as a link)."""
+    is_upload = resource.get("url_type") == "upload"
+    values = {key: str(resource.get(key) or "") for key in RESOURCE_FIELDS}
+    values["source"] = "upload" if is_upload else "link"
+    if is_upload:
+        values["url"] = ""
+    return values
 
 
 def package_input(

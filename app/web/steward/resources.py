@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from app.web.rendering import gettext, translations
 from app.web.steward.access import Refused, editable_package
-from app.web.steward.forms import field_errors, resource_changes
+from app.web.steward.forms import field_errors, resource_changes, resource_values
 from app.web.steward.pages import (
     acting,
     error,
@@ -135,11 +135,7 @@ def build_resource_routes(router: APIRouter) -> None:
 
         def show() -> Response:
             package, resource = _editable_resource(context, name, resource_id)
-            is_upload = resource.get("url_type") == "upload"
-            values = {key: resource.get(key) or "" for key in ("name", "format", "description")}
-            values.update(source="upload" if is_upload else "link",
-                          url="" if is_upload else resource.get("url") or "")  # fmt: skip
-            return form_page(request, package, resource, values)
+            return form_page(request, package, resource, resource_values(resource))
 
         return await in_thread(request, show)
 
