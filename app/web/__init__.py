@@ -8,8 +8,6 @@ outside `/api` are the site's own.
 
 from __future__ import annotations
 
-import importlib
-import logging
 from collections.abc import Callable
 from typing import Any
 
@@ -19,8 +17,6 @@ from starlette.convertors import Convertor, register_url_convertor
 from app.web.errors import install_error_pages
 from app.web.rendering import LanguagePrefix, build_environment
 from app.web.static import STATIC_DIR, CachedStaticFiles
-
-log = logging.getLogger(__name__)
 
 
 class NameConvertor(Convertor[str]):
@@ -38,30 +34,22 @@ class NameConvertor(Convertor[str]):
 register_url_convertor("name", NameConvertor())
 
 
-def _optional(module: str, attribute: str) -> Any:
-    """web-steward's parts (sign-in, forms) when present."""
-    try:
-        return getattr(importlib.import_module(module), attribute)
-    except (ImportError, AttributeError):
-        return None
-
-
 def install_web(
     app: FastAPI,
     *,
     make_context: Callable[[Any], Any],
     identify: Callable[[Any], Any],
 ) -> None:
+    from app.web.auth import current_identity, current_user
     from app.web.public import build_public_router
+    from app.web.steward import build_steward_router
 
     app.state.web_env = build_environment()
     app.state.web_make_context = make_context
-    app.state.web_current_user = _optional("app.web.auth", "current_user")
-    app.state.web_identity = _optional("app.web.auth", "current_identity")
+    app.state.web_current_user = current_user
+    app.state.web_identity = current_identity
     app.mount("/static", CachedStaticFiles(directory=str(STATIC_DIR)), name="static")
-    build_steward_router = _optional("app.web.steward", "build_steward_router")
-    if build_steward_router is not None:
-        app.include_router(build_steward_router(make_context=make_context, identify=identify))
+    app.include_router(build_steward_router())
     app.include_router(build_public_router())
     app.add_middleware(LanguagePrefix)
     install_error_pages(app)

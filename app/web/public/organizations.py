@@ -34,8 +34,8 @@ def _read(request: Request, kind: str, name: str) -> HTMLResponse:
     path = href_for(request)(f"/{kind}/{item['name']}")
     field = "organization" if kind == "organization" else "groups"
     params.filters.pop(field, None)
-    context = run_search(request, params, extra_fq=f"{field}:{quote(item['name'])}", path=path)
-    context["facets"] = [facet for facet in context["facets"] if facet["name"] != field]
+    fq = f"{field}:{quote(item['name'])}"
+    context = run_search(request, params, extra_fq=fq, path=path, hidden_facet=field)
     context.update(kind=kind, item=item, active_page=kind)
     return render(request, "organization.html", context)
 

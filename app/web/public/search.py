@@ -25,31 +25,33 @@ from catalog.services.search.folding import fold
 router = APIRouter()
 
 
-def titles_by_name(request: Request) -> dict[str, dict[str, dict[str, Any]]]:
-    """Organizations and groups by name (for their titles in the page's language)."""
-    return {
-        "organization": {
-            o["name"]: o for o in call(request, "organization_list", {"all_fields": True})
-        },
-        "groups": {g["name"]: g for g in call(request, "group_list", {"all_fields": True})},
-    }
+# Facets whose values are names of organizations or groups: labelled with their titles.
+TITLED_FACETS = {"organization": "organization_list", "groups": "group_list"}
 
 
 def facet_view(
-    result: dict[str, Any], params: SearchParams, path: str, request: Request
+    result: dict[str, Any], params: SearchParams, path: str, request: Request, hidden: str = ""
 ) -> list[dict[str, Any]]:
+    """The facets to show (all but `hidden`); the organizations or groups a shown facet
+    names are listed (for their titles in the page's language) only when it has items."""
     lang = current_language(request)
-    named = titles_by_name(request)
     facets = []
     for name in FACET_FIELDS:
+        if name == hidden:
+            continue
         items = result.get("search_facets", {}).get(name, {}).get("items", [])
+        named: dict[str, dict[str, Any]] = {}
+        if items and name in TITLED_FACETS:
+            named = {o["name"]: o for o in call(request, TITLED_FACETS[name], {"all_fields": True})}
         chosen = params.filters.get(name, [])
         rows = []
         for item in sorted(items, key=lambda i: (-i["count"], i["display_name"].lower())):
             value = item["name"]
             label = item["display_name"]
-            if name in named and value in named[name]:
-                label = translated(named[name][value], "title", lang)
+            if value in named:
+                label = translated(named[value], "title", lang)
+            if name == "res_validation_status":
+                label = VALIDATION_LABELS.get(value, value)
             rows.append(
                 {
                     "value": value,
@@ -60,9 +62,6 @@ def facet_view(
                     "url": params.toggled(name, value, path),
                 }
             )
-        if name == "res_validation_status":
-            for row in rows:
-                row["label"] = VALIDATION_LABELS.get(row["value"], row["value"])
         limited = name not in params.expanded and len(rows) > FACET_SHOWN
         shown = rows[:FACET_SHOWN] if limited else rows
         shown += [row for row in rows[FACET_SHOWN:] if row["active"] and limited]
@@ -108,9 +107,14 @@ def pages(current: int, count: int, rows: int = ROWS) -> list[int | None]:
 
 
 def run_search(
-    request: Request, params: SearchParams, extra_fq: str = "", path: str = "/dataset"
+    request: Request,
+    params: SearchParams,
+    extra_fq: str = "",
+    path: str = "/dataset",
+    hidden_facet: str = "",
 ) -> dict[str, Any]:
-    """The search and everything a results listing shows (used by group/org pages too)."""
+    """The search and everything a results listing shows (used by group/org pages too, which
+    hide the facet of their own kind)."""
     data = params.action_data()
     if extra_fq:
         data["fq"] = f"{extra_fq} {data['fq']}".strip()
@@ -120,7 +124,7 @@ def run_search(
     except CatalogError:  # an unreadable query is the visitor's, never a 500
         result = {"count": 0, "results": [], "search_facets": {}}
         error = True
-    facets = facet_view(result, params, path, request)
+    facets = facet_view(result, params, path, request, hidden_facet)
     folded = fold(params.q) if params.q and fold(params.q) != params.q.lower() else ""
     last_page = max(1, -(-result["count"] // ROWS))
     return {

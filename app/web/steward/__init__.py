@@ -4,9 +4,6 @@ as the signed-in user, and every form is protected against CSRF."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 from fastapi import APIRouter
 
 from app.web.auth.login import FailureLimiter
@@ -16,11 +13,7 @@ from app.web.steward.resources import build_resource_routes
 from app.web.steward.sign_in import build_sign_in_routes
 
 
-def build_steward_router(
-    *,
-    make_context: Callable[[Any], Any] | None = None,
-    identify: Callable[[Any], Any] | None = None,
-) -> APIRouter:
+def build_steward_router() -> APIRouter:
     """The steward routes (included before the public ones: `/dataset/new` must win over
     `/dataset/{name}`). Actions are called through `app.state.web_make_context`."""
     router = APIRouter()

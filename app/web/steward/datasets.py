@@ -23,7 +23,6 @@ from app.web.steward.forms import (
     form_from_package,
     package_input,
     read_dataset_form,
-    resources_input,
     slugify,
 )
 from app.web.steward.pages import (
@@ -128,8 +127,7 @@ def _save(
     problems = _checked_before_saving(request, form, creating=creating)
     if problems:
         return _form_page(request, context, form, package=package, errors=problems, status=400)
-    data = package_input(form, package)
-    _, origin = resources_input(form, package)
+    data, origin = package_input(form, package)
     denied = (NotAuthorized,) if creating else (NotAuthorized, NotFound)
     try:
         saved = context.call("package_create" if creating else "package_patch", data)

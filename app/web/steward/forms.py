@@ -8,13 +8,13 @@ filled in. Extras and languages the form does not show are kept on edit.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from starlette.datastructures import FormData, UploadFile
 
-FREQUENCIES = ("daily", "weekly", "monthly", "quarterly", "annual", "seasonal", "irregular")
+from catalog.services.search.folding import fold
+
 FORM_EXTRAS = (
     "frequency", "temporal_start", "temporal_end", "spatial_text", "contact_name",
     "contact_email",
@@ -57,9 +57,7 @@ class DatasetForm:
 
 def slugify(text: str) -> str:
     """A URL name from a title: Vietnamese letters folded to ASCII (đ -> d), a-z0-9 and -."""
-    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    ascii_text = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:100]
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")[:100]
 
 
 def _text(form: FormData, key: str) -> str:
@@ -106,19 +104,29 @@ def form_from_package(package: dict[str, Any]) -> DatasetForm:
         values["contact_name"] = package.get("maintainer") or ""
     if not values["contact_email"]:
         values["contact_email"] = package.get("maintainer_email") or ""
-    blocks = []
-    for number, resource in enumerate(package.get("resources") or []):
-        is_upload = resource.get("url_type") == "upload"
-        values_ = {key: str(resource.get(key) or "") for key in RESOURCE_FIELDS}
-        values_["source"] = "upload" if is_upload else "link"
-        if is_upload:
-            values_["url"] = ""
-        blocks.append(ResourceBlock(number, values_))
+    blocks = [
+        ResourceBlock(number, resource_values(resource))
+        for number, resource in enumerate(package.get("resources") or [])
+    ]
     return DatasetForm(values, blocks)
 
 
-def package_input(form: DatasetForm, existing: dict[str, Any] | None) -> dict[str, Any]:
-    """The package_create (existing None) or package_patch data dict for the form."""
+def resource_values(resource: dict[str, Any]) -> dict[str, str]:
+    """A resource's form values: its fields, `source` upload or link (an upload's own URL is
+    not shown as a link)."""
+    is_upload = resource.get("url_type") == "upload"
+    values = {key: str(resource.get(key) or "") for key in RESOURCE_FIELDS}
+    values["source"] = "upload" if is_upload else "link"
+    if is_upload:
+        values["url"] = ""
+    return values
+
+
+def package_input(
+    form: DatasetForm, existing: dict[str, Any] | None
+) -> tuple[dict[str, Any], list[int]]:
+    """The package_create (existing None) or package_patch data dict for the form, and the
+    form block each of its resources came from (as resources_input gives them)."""
     values = form.values
     old_titles = dict((existing or {}).get("title_translated") or {})
     old_notes = dict((existing or {}).get("notes_translated") or {})
@@ -145,8 +153,8 @@ def package_input(form: DatasetForm, existing: dict[str, Any] | None) -> dict[st
     ]
     if existing is not None:
         data["id"] = existing["id"]
-    data["resources"], _ = resources_input(form, existing)
-    return data
+    data["resources"], origin = resources_input(form, existing)
+    return data, origin
 
 
 def resources_input(
@@ -165,17 +173,8 @@ def resources_input(
         resource_id = block.values.get("id") or ""
         if block.values.get("delete") or (not resource_id and block.is_blank):
             continue
-        base = dict(current.get(resource_id, {})) if resource_id in current else {}
-        entry = {**base}
-        for key in ("name", "format", "description"):
-            entry[key] = block.values.get(key) or None
-        if block.upload is not None:
-            entry["upload"] = block.upload
-        elif block.values.get("url") or not base:
-            entry["url"] = block.values.get("url") or ""
-            if base.get("url_type") == "upload":
-                entry["url_type"] = None
-        resources.append(entry)
+        base = current.get(resource_id)
+        resources.append({**(base or {}), **resource_changes(block.values, block.upload, base)})
         origin.append(block.number)
     # Resources the form did not show (added meanwhile by someone else) stay as they are.
     for resource_id, resource in current.items():
@@ -183,6 +182,23 @@ def resources_input(
             resources.append(resource)
             origin.append(-1)
     return resources, origin
+
+
+def resource_changes(
+    values: dict[str, str], upload: UploadFile | None, existing: dict[str, Any] | None
+) -> dict[str, Any]:
+    """The fields a resource form sets on the `existing` resource (None: a new one): name,
+    format, description, and the new file, else the link (a link replacing an upload)."""
+    changes: dict[str, Any] = {
+        key: values.get(key) or None for key in ("name", "format", "description")
+    }
+    if upload is not None:
+        changes["upload"] = upload
+    elif values.get("url") or existing is None:
+        changes["url"] = values.get("url") or ""
+        if existing is not None and existing.get("url_type") == "upload":
+            changes["url_type"] = None
+    return changes
 
 
 def field_errors(errors: dict[str, Any], origin: list[int]) -> dict[str, list[str]]:

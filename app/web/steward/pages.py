@@ -15,7 +15,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import RedirectResponse, Response
 
 from app.web.auth import csrf_ok, csrf_token, current_identity, send_session
-from app.web.rendering import href_for, render
+from app.web.rendering import gettext, href_for, render
 from app.web.steward.access import Refused
 from catalog.actions.registry import ActionContext, Identity
 from catalog.errors import UploadTooLarge, ValidationFailed
@@ -121,8 +121,6 @@ def failure_status(failed: ValidationFailed) -> int:
 
 
 def csrf_message(request: Request) -> str:
-    from app.web.rendering import gettext
-
     return gettext(
         request,
         "The form could not be checked (it may have expired). Nothing was saved. "

@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from app.web.rendering import gettext, translations
 from app.web.steward.access import Refused, editable_package
-from app.web.steward.forms import field_errors
+from app.web.steward.forms import field_errors, resource_changes, resource_values
 from app.web.steward.pages import (
     acting,
     error,
@@ -39,6 +39,14 @@ def _resource(package: dict[str, Any], resource_id: str) -> dict[str, Any]:
     raise Refused(404)
 
 
+def _editable_resource(
+    context: ActionContext, name: str, resource_id: str
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The dataset and its resource, if the caller may edit the dataset; else Refused."""
+    package = editable_package(context, name, "package_update")
+    return package, _resource(package, resource_id)
+
+
 def _read(form: FormData) -> tuple[dict[str, str], UploadFile | None]:
     values = {}
     for key in ("source", "url", "name", "format", "description"):
@@ -46,17 +54,6 @@ def _read(form: FormData) -> tuple[dict[str, str], UploadFile | None]:
         values[key] = value.strip() if isinstance(value, str) else ""
     upload = form.get("upload")
     return values, upload if isinstance(upload, UploadFile) and upload.filename else None
-
-
-def _input(values: dict[str, str], upload: UploadFile | None, resource: dict | None) -> dict:
-    data: dict[str, Any] = {key: values[key] or None for key in ("name", "format", "description")}
-    if upload is not None:
-        data["upload"] = upload
-    elif values["url"] or resource is None:
-        data["url"] = values["url"]
-        if resource is not None and resource.get("url_type") == "upload":
-            data["url_type"] = None
-    return data
 
 
 def _errors(failed: ValidationFailed) -> dict[str, list[str]]:
@@ -96,7 +93,7 @@ def build_resource_routes(router: APIRouter) -> None:
         if resource is None and upload is None and not values["url"]:
             message = gettext(request, "Choose a file to upload or give a link to the data.")
             return form_page(request, package, None, values, {"upload": [message]}, 400)
-        data = _input(values, upload, resource)
+        data = resource_changes(values, upload, resource)
         try:
             if resource is None:
                 saved = context.call("resource_create", {**data, "package_id": package["id"]})
@@ -137,13 +134,8 @@ def build_resource_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            package = editable_package(context, name, "package_update")
-            resource = _resource(package, resource_id)
-            is_upload = resource.get("url_type") == "upload"
-            values = {key: resource.get(key) or "" for key in ("name", "format", "description")}
-            values.update(source="upload" if is_upload else "link",
-                          url="" if is_upload else resource.get("url") or "")  # fmt: skip
-            return form_page(request, package, resource, values)
+            package, resource = _editable_resource(context, name, resource_id)
+            return form_page(request, package, resource, resource_values(resource))
 
         return await in_thread(request, show)
 
@@ -161,8 +153,7 @@ def build_resource_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            package = editable_package(context, name, "package_update")
-            resource = _resource(package, resource_id)
+            package, resource = _editable_resource(context, name, resource_id)
             values = {"package": package, "resource": resource}
             return page(request, "steward/confirm_delete.html", values)
 
@@ -175,8 +166,7 @@ def build_resource_routes(router: APIRouter) -> None:
         await posted_form(request)
 
         def remove() -> Response:
-            package = editable_package(context, name, "package_update")
-            resource = _resource(package, resource_id)
+            package, resource = _editable_resource(context, name, resource_id)
             try:
                 context.call("resource_delete", {"id": resource["id"]})
             except (NotAuthorized, NotFound):
@@ -191,8 +181,7 @@ def build_resource_routes(router: APIRouter) -> None:
         context = acting(request, signed_in(request))
 
         def show() -> Response:
-            package = editable_package(context, name, "package_update")
-            resource = _resource(package, resource_id)
+            package, resource = _editable_resource(context, name, resource_id)
             try:
                 validation = context.call("resource_validation_show", {"resource_id": resource_id})
             except NotFound:

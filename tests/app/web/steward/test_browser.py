@@ -34,6 +34,13 @@ def steward(web_services: Services) -> Any:
     admin.call("organization_member_delete", {"id": ORG, "username": name})
 
 
+def _sign_in(page: Any, name: str) -> None:
+    """Fill in and send the sign-in form the page shows."""
+    page.fill("#field-login", name)
+    page.fill("#field-password", PASSWORD)
+    page.click("form.login-form button[type=submit]")
+
+
 def test_publish_fix_and_republish(page, web_site, steward, axe_check, screenshot, tmp_path):
     name, created = steward
     fixed: Path = tmp_path / "truong-hoc.csv"
@@ -43,9 +50,7 @@ def test_publish_fix_and_republish(page, web_site, steward, axe_check, screensho
     assert "/user/login" in page.url
     axe_check(page, "login")
     screenshot(page, "steward-login")
-    page.fill("#field-login", name)
-    page.fill("#field-password", PASSWORD)
-    page.click("form.login-form button[type=submit]")
+    _sign_in(page, name)
     page.wait_for_url(re.compile(r"/dashboard$"))
     assert page.locator(".account-nav").inner_text().count(name) == 1
     axe_check(page, "dashboard")
@@ -94,9 +99,7 @@ def test_publish_fix_and_republish(page, web_site, steward, axe_check, screensho
 def test_errors_take_the_focus_and_name_their_fields(page, web_site, steward, axe_check):
     name, _ = steward
     page.goto(f"{web_site}/user/login?came_from=/dataset/new")
-    page.fill("#field-login", name)
-    page.fill("#field-password", PASSWORD)
-    page.click("form.login-form button[type=submit]")
+    _sign_in(page, name)
     page.wait_for_url(re.compile(r"/dataset/new$"))
     page.click("form[data-upload-form] button[type=submit]")  # nothing filled in, no file
     page.wait_for_selector("#error-summary")
@@ -113,9 +116,7 @@ def test_account_links_look_right_on_public_pages(page, web_site, steward, axe_c
     """The header's account links are styled by the site CSS, not only on steward pages."""
     name, _ = steward
     page.goto(f"{web_site}/user/login")
-    page.fill("#field-login", name)
-    page.fill("#field-password", PASSWORD)
-    page.click("form.login-form button[type=submit]")
+    _sign_in(page, name)
     page.wait_for_url(re.compile(r"/dashboard$"))
     page.goto(f"{web_site}/dataset/bang-gia-dat")
     assert page.locator("link[href*='steward.css']").count() == 0
