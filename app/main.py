@@ -110,7 +110,7 @@ def create_app(settings: Settings, services: Services | None = None) -> FastAPI:
     app.include_router(build_datastore_dump_router(make_context, identify))
     # The web pages last (their /dataset/{name} must not shadow other routes), and their
     # error pages before the API's, which only answer under /api.
-    install_web(app, make_context=make_context, identify=identify)
+    install_web(app, make_context=make_context)
     install_api_error_handlers(app)
     install_api_docs(app, registry)
     app.add_middleware(RdfNegotiation)

@@ -1,7 +1,7 @@
 """The web portal: server-rendered pages for citizens (app.web.public) and for data stewards
 (app.web.steward), on the same actions as the API.
 
-`install_web(app, make_context=..., identify=...)` is called by app.main.create_app after the
+`install_web(app, make_context=...)` is called by app.main.create_app after the
 API and feed routers are included and before `install_api_error_handlers`, so error pages
 outside `/api` are the site's own.
 """
@@ -38,7 +38,6 @@ def install_web(
     app: FastAPI,
     *,
     make_context: Callable[[Any], Any],
-    identify: Callable[[Any], Any],
 ) -> None:
     from app.web.auth import current_identity, current_user
     from app.web.public import build_public_router
